@@ -1,0 +1,60 @@
+// Result<T>: a value of type T, or a non-OK Status saying why there is none.
+//
+//   Result<Store> r = Store::Open(options);
+//   if (!r.ok()) return r.status();
+//   Store& store = *r;
+//
+// Thread safety: as for T.
+#ifndef TRADEFIN_CORE_RESULT_H_
+#define TRADEFIN_CORE_RESULT_H_
+
+#include <cassert>
+#include <utility>
+#include <variant>
+
+#include "tradefin/core/status.h"
+
+namespace tradefin {
+
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  // Implicit, so that `return value;` works.
+  Result(T value) : rep_(std::in_place_index<1>, std::move(value)) {}
+  // Implicit. REQUIRES: !status.ok().
+  Result(Status status) : rep_(std::in_place_index<0>, std::move(status)) {
+    assert(!std::get<0>(rep_).ok());
+  }
+
+  bool ok() const { return rep_.index() == 1; }
+  // OK when a value is present.
+  Status status() const { return ok() ? Status() : std::get<0>(rep_); }
+
+  // REQUIRES: ok().
+  const T& value() const& { return std::get<1>(rep_); }
+  T& value() & { return std::get<1>(rep_); }
+  T&& value() && { return std::get<1>(std::move(rep_)); }
+  const T& operator*() const& { return value(); }
+  T& operator*() & { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
+  const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
+
+ private:
+  std::variant<Status, T> rep_;
+};
+
+}  // namespace tradefin
+
+#define TRADEFIN_RESULT_CONCAT_INNER_(a, b) a##b
+#define TRADEFIN_RESULT_CONCAT_(a, b) TRADEFIN_RESULT_CONCAT_INNER_(a, b)
+
+// TRADEFIN_ASSIGN_OR_RETURN(auto x, Expr()); declares x from the value, or
+// returns the Status from the enclosing function.
+#define TRADEFIN_ASSIGN_OR_RETURN(lhs, expr)                                  \
+  auto TRADEFIN_RESULT_CONCAT_(_tradefin_result_, __LINE__) = (expr);          \
+  if (!TRADEFIN_RESULT_CONCAT_(_tradefin_result_, __LINE__).ok())              \
+    return TRADEFIN_RESULT_CONCAT_(_tradefin_result_, __LINE__).status();      \
+  lhs = std::move(TRADEFIN_RESULT_CONCAT_(_tradefin_result_, __LINE__)).value()
+
+#endif  // TRADEFIN_CORE_RESULT_H_

@@ -1,0 +1,82 @@
+// Parsing and validating trade documents.
+//
+// Validation = hardened XML parse + XSD validation against tradefin's
+// schemas (compiled in; grammars loaded once per Validator) + semantic
+// rules (identifier check digits, totals, currency exponents, date order).
+//
+//   tradefin::Runtime runtime;
+//   auto validator = tradefin::Validator::Create({});
+//   if (!validator.ok()) return validator.status();
+//   auto report = (*validator)->ValidateFile("samples/shipment/waybill.xml");
+//   if (!report.ok()) ...           // could not read the file
+//   if (!report->valid()) ...       // the document has errors
+//
+// Thread safety: a Validator may be used from several threads at once.
+#ifndef TRADEFIN_DOCUMENT_VALIDATE_H_
+#define TRADEFIN_DOCUMENT_VALIDATE_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradefin/core/export.h"
+#include "tradefin/core/result.h"
+#include "tradefin/document/document.h"
+#include "tradefin/xml/parse_options.h"
+
+namespace tradefin {
+
+// One problem found in a document.
+struct ValidationIssue {
+  // Stable code, e.g. "XML-DOCTYPE", "XSD-INVALID", "ID-CONTAINER-CHECK",
+  // "SUM-INVOICE-TOTAL". Listed in docs/reference/validation-codes.md.
+  std::string code;
+  std::string message;  // one plain sentence: what is wrong, what expected
+  std::string file;     // source name given by the caller
+  int line = 0;         // 1-based; 0 when unknown
+  int column = 0;       // 1-based; 0 when unknown
+  std::string path;     // element path, e.g. "/wb:RailWaybill/wb:Containers/wb:Container[2]/wb:Number"
+};
+
+struct ValidationReport {
+  std::string file;
+  std::optional<DocumentType> type;  // known once the root namespace is read
+  std::vector<ValidationIssue> issues;
+  bool valid() const { return issues.empty(); }
+};
+
+struct ValidateOptions {
+  // Limits and parser hardening. Default: see ParseOptions.
+  ParseOptions parse;
+  // Run semantic rules after XSD validation succeeds. Default: true.
+  bool semantic_checks = true;
+};
+
+class TRADEFIN_EXPORT Validator {
+ public:
+  // Loads and compiles the schemas once. Errors: kInternal if a built-in
+  // schema fails to load (a packaging bug).
+  static Result<std::unique_ptr<Validator>> Create(const ValidateOptions& options);
+  virtual ~Validator();
+
+  // Validates `bytes`; `source_name` is used in issue locations.
+  // A non-OK Status only for internal failures; bad documents give a report.
+  virtual Result<ValidationReport> Validate(std::string_view bytes,
+                                            std::string_view source_name) const = 0;
+  // Reads and validates a file. kIOError/kNotFound if it cannot be read;
+  // kInvalidArgument if it exceeds the size limit.
+  virtual Result<ValidationReport> ValidateFile(const std::string& path) const = 0;
+
+  // Validates and, if valid, returns the typed model. If invalid, returns
+  // kInvalidArgument whose message is the first issue ("file:line:col:
+  // CODE: message"); use Validate() for the full list.
+  virtual Result<Document> Parse(std::string_view bytes,
+                                 std::string_view source_name) const = 0;
+};
+
+}  // namespace tradefin
+
+#endif  // TRADEFIN_DOCUMENT_VALIDATE_H_

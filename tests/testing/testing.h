@@ -1,0 +1,77 @@
+// Shared test helpers: Status printing, CHECK_OK/REQUIRE_OK, paths to the
+// source tree and the shared vectors, file reading, running the CLI.
+#ifndef TRADEFIN_TESTS_TESTING_TESTING_H_
+#define TRADEFIN_TESTS_TESTING_TESTING_H_
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tradefin/core/result.h"
+#include "tradefin/core/status.h"
+
+namespace tradefin {
+inline doctest::String toString(const Status& s) {
+  return doctest::String(s.ToString().c_str());
+}
+}  // namespace tradefin
+
+#define CHECK_OK(expr) CHECK_MESSAGE((expr).ok(), (expr).status().ToString())
+#define REQUIRE_OK(expr) \
+  REQUIRE_MESSAGE((expr).ok(), (expr).status().ToString())
+#define CHECK_STATUS_OK(expr)                    \
+  do {                                           \
+    ::tradefin::Status _s = (expr);              \
+    CHECK_MESSAGE(_s.ok(), _s.ToString());       \
+  } while (0)
+#define REQUIRE_STATUS_OK(expr)                  \
+  do {                                           \
+    ::tradefin::Status _s = (expr);              \
+    REQUIRE_MESSAGE(_s.ok(), _s.ToString());     \
+  } while (0)
+
+namespace tradefin::testing {
+
+// The repository root (for samples/, schemas/, tests/data/).
+std::filesystem::path SourceDir();
+// ../shared next to the repository (reference vectors), or
+// $TRADEFIN_SHARED_DIR.
+std::filesystem::path SharedDir();
+// The built CLI binary (build/bin/tradefin).
+std::filesystem::path CliPath();
+
+// Whole file as bytes; fails the test if unreadable.
+std::string ReadFile(const std::filesystem::path& path);
+void WriteFile(const std::filesystem::path& path, std::string_view bytes);
+
+// A fresh empty directory under the build tree, removed at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the CLI with `args` (no shell involved), optional stdin text, and
+// extra environment entries "NAME=value". Captures stdout and stderr.
+CliResult RunCli(const std::vector<std::string>& args,
+                 const std::string& stdin_text = "",
+                 const std::vector<std::string>& env = {});
+// Runs any program (e.g. xmlsec1) the same way. args[0] is the program,
+// looked up in PATH.
+CliResult RunProgram(const std::vector<std::string>& args,
+                     const std::string& stdin_text = "");
+
+}  // namespace tradefin::testing
+
+#endif  // TRADEFIN_TESTS_TESTING_TESTING_H_
