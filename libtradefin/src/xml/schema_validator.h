@@ -1,0 +1,47 @@
+// Internal API of the xml module: XSD validation with Xerces-C against
+// tradefin's schemas, which are compiled into the library (schemas/*.xsd
+// embedded at build time), so validation never reads a schema from disk
+// or the network.
+//
+// Thread safety: a SchemaValidator is immutable after Create() and may be
+// used from several threads at once (each call uses its own parser over the
+// shared, locked grammar pool).
+#ifndef TRADEFIN_XML_SCHEMA_VALIDATOR_H_
+#define TRADEFIN_XML_SCHEMA_VALIDATOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradefin/core/result.h"
+#include "tradefin/xml/parse_options.h"
+
+namespace tradefin::xml {
+
+struct SchemaError {
+  std::string message;  // Xerces' message, made plain
+  int line = 0;
+  int column = 0;
+};
+
+class SchemaValidator {
+ public:
+  // Loads every embedded grammar once. kInternal if one fails to load.
+  static Result<std::unique_ptr<SchemaValidator>> Create();
+  virtual ~SchemaValidator();
+
+  // Validates `bytes` (already checked by xml::Document::Parse for DOCTYPE,
+  // size and depth) against the cached grammar of its root namespace; a
+  // root namespace with no tradefin schema is one error. Xerces is
+  // hardened: DOCTYPE disallowed, no external DTD/schema loading, entity
+  // expansion limited, only cached grammars used.
+  // Returns OK with `errors` empty when valid; non-OK only if Xerces failed
+  // internally.
+  virtual Status Validate(std::string_view bytes,
+                          std::vector<SchemaError>* errors) const = 0;
+};
+
+}  // namespace tradefin::xml
+
+#endif  // TRADEFIN_XML_SCHEMA_VALIDATOR_H_
