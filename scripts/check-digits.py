@@ -7,6 +7,8 @@ Usage:
   check-digits.py uscc 91510100MA6C8XXXX    -> 17 chars: completes; 18: verifies
   check-digits.py lei 5493001KJTIIGC8Y1R    -> 18 chars: completes; 20: verifies
   check-digits.py wagon 31516651234         -> 11 digits: completes; 12: verifies
+  check-digits.py scan FILE.xml...          -> verifies every Uscc, Lei,
+                                               container and wagon number
   check-digits.py selftest
 
 Algorithms:
@@ -117,9 +119,46 @@ def lei_check_full(first18):
     return first18 + lei_check(first18)
 
 
+def scan(paths):
+    """Verifies the identifiers found in tradefin XML documents."""
+    import xml.etree.ElementTree as ET
+    status = 0
+    for path in paths:
+        parent = {}
+        root = ET.parse(path).getroot()
+        for p in root.iter():
+            for ch in p:
+                parent[ch] = p
+        for el in root.iter():
+            local = el.tag.rsplit("}", 1)[-1]
+            text = (el.text or "").strip()
+            up = parent.get(el)
+            up_local = up.tag.rsplit("}", 1)[-1] if up is not None else ""
+            kind = None
+            if local == "Uscc":
+                kind = "uscc"
+            elif local == "Lei":
+                kind = "lei"
+            elif local == "ContainerNumber" or (local == "Number" and up_local == "Container"):
+                kind = "container"
+            elif local == "Number" and up_local == "Wagon" and len(text) == 12:
+                kind = "wagon"
+            if kind is None:
+                continue
+            short, full, fn = KINDS[kind]
+            ok = len(text) == full and (
+                lei_valid(text) if kind == "lei" else text[:short] + fn(text[:short]) == text)
+            print("%s: %s %s %s" % (path, kind, text, "OK" if ok else "BAD"))
+            if not ok:
+                status = 1
+    return status
+
+
 def main(argv):
     if len(argv) == 2 and argv[1] == "selftest":
         return selftest()
+    if len(argv) >= 3 and argv[1] == "scan":
+        return scan(argv[2:])
     if len(argv) != 3 or argv[1] not in KINDS:
         print(__doc__, file=sys.stderr)
         return 2
