@@ -42,7 +42,8 @@ struct Document {
   //  LC: "<credit number>|<issuing bank BIC>"
   //  waybill: "<consignment number>|<departure station code>|<YYYY-MM-DD>"
   //  customs: "<declaration number>"
-  //  invoice: "<invoice number>|<seller id (USCC, LEI, BIC or name)>"
+  //  invoice: "<invoice number>|<seller id: the first present of USCC,
+  //            LEI, BIC, else the name>"
   std::string natural_key;
 };
 

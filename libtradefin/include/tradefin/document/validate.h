@@ -32,7 +32,7 @@ namespace tradefin {
 // One problem found in a document.
 struct ValidationIssue {
   // Stable code, e.g. "XML-DOCTYPE", "XSD-INVALID", "ID-CONTAINER-CHECK",
-  // "SUM-INVOICE-TOTAL". Listed in docs/reference/validation-codes.md.
+  // "SUM-TOTAL". Listed in docs/reference/validation-codes.md.
   std::string code;
   std::string message;  // one plain sentence: what is wrong, what expected
   std::string file;     // source name given by the caller
