@@ -1,0 +1,674 @@
+// Keys on Crypto++. Every Crypto++ call is wrapped so that no exception
+// leaves this file: bad input becomes kInvalidArgument/kUnsupported, anything
+// else kInternal (style guide 2.4).
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cryptopp/asn.h>
+#include <cryptopp/filters.h>
+#include <cryptopp/osrng.h>
+#include <cryptopp/pssr.h>
+#include <cryptopp/queue.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "signing/keys_internal.h"
+
+namespace tradefin {
+namespace {
+
+using CryptoPP::BERSequenceDecoder;
+using CryptoPP::ByteQueue;
+using CryptoPP::OID;
+using CryptoPP::StringSource;
+using CryptoPP::StringSink;
+
+const OID& OidEcPublicKey() {
+  static const OID oid = OID(1) + 2 + 840 + 10045 + 2 + 1;
+  return oid;
+}
+const OID& OidRsa() {
+  static const OID oid = OID(1) + 2 + 840 + 113549 + 1 + 1 + 1;
+  return oid;
+}
+const OID& OidEd25519() {
+  static const OID oid = OID(1) + 3 + 101 + 112;
+  return oid;
+}
+
+// The algorithm OID (and, for EC, the curve OID) of an SPKI or a PKCS#8
+// PrivateKeyInfo. Both start with an AlgorithmIdentifier; PKCS#8 has a
+// version INTEGER before it.
+struct AlgorithmId {
+  OID algorithm;
+  OID curve;  // empty unless EC with a named curve
+};
+
+AlgorithmId ReadAlgorithmId(std::string_view der, bool pkcs8) {
+  StringSource src(reinterpret_cast<const CryptoPP::byte*>(der.data()),
+                   der.size(), true);
+  BERSequenceDecoder outer(src);
+  if (pkcs8) {
+    CryptoPP::word32 version = 0;
+    CryptoPP::BERDecodeUnsigned<CryptoPP::word32>(outer, version,
+                                                  CryptoPP::INTEGER, 0, 1);
+  }
+  AlgorithmId id;
+  BERSequenceDecoder alg(outer);
+  id.algorithm.BERDecode(alg);
+  if (!alg.EndReached()) {
+    CryptoPP::byte tag = 0;
+    if (alg.Peek(tag) && tag == CryptoPP::OBJECT_IDENTIFIER) {
+      id.curve.BERDecode(alg);
+    } else {
+      alg.SkipAll();
+    }
+  }
+  alg.MessageEnd();
+  outer.SkipAll();
+  return id;
+}
+
+// subjectPublicKeyInfo of an X.509 certificate, as DER, walking
+// Certificate -> tbsCertificate -> [version] serial sigAlg issuer validity
+// subject subjectPublicKeyInfo (RFC 5280 4.1).
+std::string SpkiFromCertificate(std::string_view der) {
+  StringSource src(reinterpret_cast<const CryptoPP::byte*>(der.data()),
+                   der.size(), true);
+  BERSequenceDecoder cert(src);
+  BERSequenceDecoder tbs(cert);
+  ByteQueue skip;
+  CryptoPP::byte tag = 0;
+  if (tbs.Peek(tag) && tag == 0xA0) CryptoPP::DERReencode(tbs, skip);
+  for (int i = 0; i < 5; ++i) CryptoPP::DERReencode(tbs, skip);
+  std::string spki;
+  StringSink sink(spki);
+  CryptoPP::DERReencode(tbs, sink);
+  tbs.SkipAll();
+  cert.SkipAll();
+  return spki;
+}
+
+bool LooksLikeCertificate(std::string_view der) {
+  // A certificate's first element is itself a SEQUENCE (tbsCertificate)
+  // whose first element is [0] version or an INTEGER; an SPKI's first
+  // element is a SEQUENCE (AlgorithmIdentifier) starting with an OID.
+  try {
+    StringSource src(reinterpret_cast<const CryptoPP::byte*>(der.data()),
+                     der.size(), true);
+    BERSequenceDecoder outer(src);
+    BERSequenceDecoder first(outer);
+    CryptoPP::byte tag = 0;
+    if (!first.Peek(tag)) return false;
+    return tag == 0xA0 || tag == CryptoPP::INTEGER;
+  } catch (const CryptoPP::Exception&) {
+    return false;
+  }
+}
+
+std::string Encode(const CryptoPP::ASN1Object& obj) {
+  std::string out;
+  StringSink sink(out);
+  obj.DEREncode(sink);
+  return out;
+}
+
+Result<PublicKey> BuildFromSpki(std::string_view der) {
+  auto rep = std::make_shared<PublicKey::Rep>();
+  AlgorithmId alg = ReadAlgorithmId(der, /*pkcs8=*/false);
+  StringSource src(reinterpret_cast<const CryptoPP::byte*>(der.data()),
+                   der.size(), true);
+  if (alg.algorithm == OidEd25519()) {
+    rep->type = KeyType::kEd25519;
+    rep->bits = 256;
+    rep->ed25519 = std::make_unique<CryptoPP::ed25519::Verifier>(src);
+    const auto& pk = dynamic_cast<const CryptoPP::ed25519PublicKey&>(
+        rep->ed25519->GetPublicKey());
+    rep->ed25519_raw.assign(reinterpret_cast<const char*>(
+                                pk.GetPublicKeyBytePtr()),
+                            32);
+    rep->spki_der = Encode(pk);
+  } else if (alg.algorithm == OidEcPublicKey()) {
+    if (!(alg.curve == CryptoPP::ASN1::secp256r1())) {
+      return Status::Unsupported(
+          "EC public key is not on P-256 (only prime256v1 is supported)");
+    }
+    rep->type = KeyType::kEcdsaP256;
+    rep->bits = 256;
+    rep->ecdsa = std::make_unique<EcdsaP256::Verifier>();
+    auto& key = rep->ecdsa->AccessKey();
+    key.BERDecode(src);
+    key.AccessGroupParameters().SetEncodeAsOID(true);
+    key.AccessGroupParameters().SetPointCompression(false);
+    CryptoPP::AutoSeededRandomPool rng;
+    if (!key.Validate(rng, 2)) {
+      return Status::InvalidArgument("EC public key fails validation");
+    }
+    // Fixed-base tables for the generator (group) and the public point:
+    // verification is two scalar multiplications, both sped up.
+    key.AccessGroupParameters().Precompute(16);
+    key.Precompute(16);
+    rep->spki_der = Encode(key);
+    const auto& q = key.GetPublicElement();
+    std::string point(65, '\0');
+    point[0] = 4;
+    q.x.Encode(reinterpret_cast<CryptoPP::byte*>(&point[1]), 32);
+    q.y.Encode(reinterpret_cast<CryptoPP::byte*>(&point[33]), 32);
+    rep->ec_point = std::move(point);
+  } else if (alg.algorithm == OidRsa()) {
+    rep->type = KeyType::kRsa;
+    rep->rsa.BERDecode(src);
+    rep->bits = static_cast<int>(rep->rsa.GetModulus().BitCount());
+    if (rep->bits < 2048) {
+      return Status::Unsupported("RSA key has " + std::to_string(rep->bits) +
+                                 " bits; at least 2048 are required");
+    }
+    rep->spki_der = Encode(rep->rsa);
+  } else {
+    return Status::Unsupported(
+        "public key algorithm is not Ed25519, EC P-256 or RSA");
+  }
+  rep->key_id = HexEncode(Sha256(rep->spki_der));
+  return PublicKey(std::shared_ptr<const PublicKey::Rep>(std::move(rep)));
+}
+
+template <typename Fn>
+auto Guard(std::string_view what, Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const CryptoPP::BERDecodeErr& e) {
+    return Status::InvalidArgument(std::string(what) +
+                                   ": malformed DER (" + e.what() + ")");
+  } catch (const CryptoPP::Exception& e) {
+    if (e.GetErrorType() == CryptoPP::Exception::INVALID_DATA_FORMAT ||
+        e.GetErrorType() == CryptoPP::Exception::INVALID_ARGUMENT) {
+      return Status::InvalidArgument(std::string(what) + ": " + e.what());
+    }
+    return Status::Internal(std::string(what) + ": Crypto++: " + e.what());
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string(what) + ": " + e.what());
+  } catch (...) {
+    return Status::Internal(std::string(what) + ": unknown exception");
+  }
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::IOError(path + ": cannot open (" + std::strerror(errno) +
+                           ")");
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read failed");
+  return ss.str();
+}
+
+CryptoPP::RandomNumberGenerator& Rng() {
+  // AutoSeededRandomPool is not thread-safe; one per thread.
+  thread_local CryptoPP::AutoSeededRandomPool rng;
+  return rng;
+}
+
+constexpr char kB64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+}  // namespace
+
+namespace signing_internal {
+
+std::string Digest(HashAlg hash, std::string_view data) {
+  auto run = [&](auto h) {
+    std::string out(h.DigestSize(), '\0');
+    h.CalculateDigest(reinterpret_cast<CryptoPP::byte*>(out.data()),
+                      reinterpret_cast<const CryptoPP::byte*>(data.data()),
+                      data.size());
+    return out;
+  };
+  switch (hash) {
+    case HashAlg::kSha1:
+      return run(CryptoPP::SHA1());
+    case HashAlg::kSha256:
+      return run(CryptoPP::SHA256());
+    case HashAlg::kSha384:
+      return run(CryptoPP::SHA384());
+    case HashAlg::kSha512:
+      return run(CryptoPP::SHA512());
+  }
+  return {};
+}
+
+bool VerifyWith(const PublicKey& key, HashAlg hash, std::string_view message,
+                std::string_view signature) {
+  try {
+    const PublicKey::Rep& rep = key.rep();
+    const auto* msg = reinterpret_cast<const CryptoPP::byte*>(message.data());
+    const auto* sig = reinterpret_cast<const CryptoPP::byte*>(signature.data());
+    switch (rep.type) {
+      case KeyType::kEd25519:
+        if (signature.size() != 64) return false;
+        return rep.ed25519->VerifyMessage(msg, message.size(), sig, 64);
+      case KeyType::kEcdsaP256:
+        // XML-DSig 1.1 6.4.3: raw r||s, each 32 bytes. DER is never accepted.
+        if (hash != HashAlg::kSha256 || signature.size() != 64) return false;
+        return rep.ecdsa->VerifyMessage(msg, message.size(), sig, 64);
+      case KeyType::kRsa: {
+        if (signature.size() != (static_cast<size_t>(rep.bits) + 7) / 8) {
+          return false;
+        }
+        auto run = [&](auto verifier) {
+          return verifier.VerifyMessage(msg, message.size(), sig,
+                                        signature.size());
+        };
+        switch (hash) {
+          case HashAlg::kSha1:
+            return run(CryptoPP::RSASS<CryptoPP::PKCS1v15, CryptoPP::SHA1>::
+                           Verifier(rep.rsa));
+          case HashAlg::kSha256:
+            return run(CryptoPP::RSASS<CryptoPP::PKCS1v15, CryptoPP::SHA256>::
+                           Verifier(rep.rsa));
+          case HashAlg::kSha384:
+            return run(CryptoPP::RSASS<CryptoPP::PKCS1v15, CryptoPP::SHA384>::
+                           Verifier(rep.rsa));
+          case HashAlg::kSha512:
+            return run(CryptoPP::RSASS<CryptoPP::PKCS1v15, CryptoPP::SHA512>::
+                           Verifier(rep.rsa));
+        }
+        return false;
+      }
+    }
+  } catch (...) {
+    // A malformed signature must read as "does not verify", not an error.
+  }
+  return false;
+}
+
+Result<PemBlock> ParsePem(std::string_view text) {
+  const std::string_view begin = "-----BEGIN ";
+  size_t b = text.find(begin);
+  if (b == std::string_view::npos) {
+    return Status::InvalidArgument("no PEM '-----BEGIN' line found");
+  }
+  size_t label_start = b + begin.size();
+  size_t label_end = text.find("-----", label_start);
+  if (label_end == std::string_view::npos) {
+    return Status::InvalidArgument("malformed PEM BEGIN line");
+  }
+  PemBlock block;
+  block.label = std::string(text.substr(label_start, label_end - label_start));
+  std::string end_line = "-----END " + block.label + "-----";
+  size_t body_start = label_end + 5;
+  size_t e = text.find(end_line, body_start);
+  if (e == std::string_view::npos) {
+    return Status::InvalidArgument("PEM block '" + block.label +
+                                   "' has no matching END line");
+  }
+  std::string_view body = text.substr(body_start, e - body_start);
+  if (body.find(':') != std::string_view::npos) {
+    return Status::Unsupported("PEM block '" + block.label +
+                               "' has headers (encrypted keys are not "
+                               "supported)");
+  }
+  auto der = Base64Decode(body);
+  if (!der.ok()) {
+    return Status::InvalidArgument("PEM block '" + block.label +
+                                   "': " + std::string(der.status().message()));
+  }
+  block.der = std::move(*der);
+  return block;
+}
+
+std::string ToPem(std::string_view label, std::string_view der) {
+  std::string b64 = Base64Encode(der);
+  std::string out = "-----BEGIN " + std::string(label) + "-----\n";
+  for (size_t i = 0; i < b64.size(); i += 64) {
+    out.append(b64, i, 64);
+    out.push_back('\n');
+  }
+  out += "-----END " + std::string(label) + "-----\n";
+  return out;
+}
+
+}  // namespace signing_internal
+
+using signing_internal::HashAlg;
+
+std::string_view KeyTypeName(KeyType type) {
+  switch (type) {
+    case KeyType::kEd25519:
+      return "ed25519";
+    case KeyType::kEcdsaP256:
+      return "ecdsa-p256";
+    case KeyType::kRsa:
+      return "rsa";
+  }
+  return "unknown";
+}
+
+// ---- PublicKey ----
+
+PublicKey::PublicKey(std::shared_ptr<const Rep> rep) : rep_(std::move(rep)) {}
+PublicKey::PublicKey(const PublicKey&) = default;
+PublicKey& PublicKey::operator=(const PublicKey&) = default;
+PublicKey::PublicKey(PublicKey&&) noexcept = default;
+PublicKey& PublicKey::operator=(PublicKey&&) noexcept = default;
+PublicKey::~PublicKey() = default;
+
+Result<PublicKey> PublicKey::FromDer(std::string_view der) {
+  return Guard("public key", [&]() -> Result<PublicKey> {
+    if (LooksLikeCertificate(der)) return BuildFromSpki(SpkiFromCertificate(der));
+    return BuildFromSpki(der);
+  });
+}
+
+Result<PublicKey> PublicKey::FromPem(std::string_view pem) {
+  TRADEFIN_ASSIGN_OR_RETURN(auto block, signing_internal::ParsePem(pem));
+  if (block.label == "PUBLIC KEY" || block.label == "CERTIFICATE") {
+    return FromDer(block.der);
+  }
+  if (block.label == "PRIVATE KEY") {
+    return Status::InvalidArgument(
+        "this is a private key; a public key (SPKI 'PUBLIC KEY' or "
+        "'CERTIFICATE') was expected");
+  }
+  return Status::Unsupported("PEM block '" + block.label +
+                             "' is not a PUBLIC KEY or CERTIFICATE");
+}
+
+Result<PublicKey> PublicKey::FromFile(const std::string& path) {
+  TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
+  Result<PublicKey> key = bytes.find("-----BEGIN") != std::string::npos
+                              ? FromPem(bytes)
+                              : FromDer(bytes);
+  if (!key.ok()) return key.status().WithPrefix(path);
+  return key;
+}
+
+Result<PublicKey> PublicKey::FromEd25519Raw(std::string_view raw32) {
+  if (raw32.size() != 32) {
+    return Status::InvalidArgument("Ed25519 public key must be 32 bytes");
+  }
+  return Guard("Ed25519 public key", [&]() -> Result<PublicKey> {
+    CryptoPP::ed25519::Verifier v(
+        reinterpret_cast<const CryptoPP::byte*>(raw32.data()));
+    return BuildFromSpki(Encode(
+        dynamic_cast<const CryptoPP::ed25519PublicKey&>(v.GetPublicKey())));
+  });
+}
+
+KeyType PublicKey::type() const { return rep_->type; }
+int PublicKey::bits() const { return rep_->bits; }
+std::string PublicKey::spki_der() const { return rep_->spki_der; }
+std::string PublicKey::ToPem() const {
+  return signing_internal::ToPem("PUBLIC KEY", rep_->spki_der);
+}
+std::string PublicKey::key_id() const { return rep_->key_id; }
+std::string PublicKey::ed25519_raw() const { return rep_->ed25519_raw; }
+
+bool PublicKey::Verify(std::string_view message,
+                       std::string_view signature) const {
+  return signing_internal::VerifyWith(*this, HashAlg::kSha256, message,
+                                      signature);
+}
+
+// ---- PrivateKey ----
+
+PrivateKey::PrivateKey(std::shared_ptr<const Rep> rep) : rep_(std::move(rep)) {}
+PrivateKey::PrivateKey(const PrivateKey&) = default;
+PrivateKey& PrivateKey::operator=(const PrivateKey&) = default;
+PrivateKey::PrivateKey(PrivateKey&&) noexcept = default;
+PrivateKey& PrivateKey::operator=(PrivateKey&&) noexcept = default;
+PrivateKey::~PrivateKey() = default;
+
+namespace {
+
+Result<PrivateKey> Finish(std::shared_ptr<PrivateKey::Rep> rep) {
+  std::string spki;
+  if (rep->type == KeyType::kEd25519) {
+    CryptoPP::ed25519::Verifier v(*rep->ed25519);
+    spki = Encode(
+        dynamic_cast<const CryptoPP::ed25519PublicKey&>(v.GetPublicKey()));
+  } else {
+    EcdsaP256::PublicKey pub;
+    rep->ecdsa->AccessKey().MakePublicKey(pub);
+    pub.AccessGroupParameters().SetEncodeAsOID(true);
+    pub.AccessGroupParameters().SetPointCompression(false);
+    spki = Encode(pub);
+  }
+  TRADEFIN_ASSIGN_OR_RETURN(rep->public_key, BuildFromSpki(spki));
+  return PrivateKey(std::shared_ptr<const PrivateKey::Rep>(std::move(rep)));
+}
+
+}  // namespace
+
+Result<PrivateKey> PrivateKey::Generate(KeyType type) {
+  return Guard("key generation", [&]() -> Result<PrivateKey> {
+    auto rep = std::make_shared<Rep>();
+    rep->type = type;
+    if (type == KeyType::kEd25519) {
+      rep->ed25519 = std::make_unique<CryptoPP::ed25519::Signer>(Rng());
+      rep->pkcs8_der = Encode(dynamic_cast<const CryptoPP::ed25519PrivateKey&>(
+          rep->ed25519->GetPrivateKey()));
+    } else if (type == KeyType::kEcdsaP256) {
+      rep->ecdsa = std::make_unique<EcdsaP256::Signer>();
+      rep->ecdsa->AccessKey().Initialize(Rng(), CryptoPP::ASN1::secp256r1());
+      rep->ecdsa->AccessKey().AccessGroupParameters().SetEncodeAsOID(true);
+      rep->pkcs8_der = Encode(rep->ecdsa->GetKey());
+    } else {
+      return Status::Unsupported(
+          "RSA key generation is not supported (use Ed25519 or ECDSA P-256)");
+    }
+    return Finish(std::move(rep));
+  });
+}
+
+Result<PrivateKey> PrivateKey::FromPem(std::string_view pem) {
+  TRADEFIN_ASSIGN_OR_RETURN(auto block, signing_internal::ParsePem(pem));
+  if (block.label != "PRIVATE KEY") {
+    return Status::Unsupported(
+        "PEM block '" + block.label +
+        "' is not an unencrypted PKCS#8 'PRIVATE KEY' (convert with "
+        "'openssl pkcs8 -topk8 -nocrypt')");
+  }
+  return Guard("private key", [&]() -> Result<PrivateKey> {
+    AlgorithmId alg = ReadAlgorithmId(block.der, /*pkcs8=*/true);
+    auto rep = std::make_shared<Rep>();
+    StringSource src(reinterpret_cast<const CryptoPP::byte*>(block.der.data()),
+                     block.der.size(), true);
+    if (alg.algorithm == OidEd25519()) {
+      rep->type = KeyType::kEd25519;
+      rep->ed25519 = std::make_unique<CryptoPP::ed25519::Signer>(src);
+      rep->pkcs8_der = Encode(dynamic_cast<const CryptoPP::ed25519PrivateKey&>(
+          rep->ed25519->GetPrivateKey()));
+    } else if (alg.algorithm == OidEcPublicKey()) {
+      if (!(alg.curve == CryptoPP::ASN1::secp256r1())) {
+        return Status::Unsupported("EC private key is not on P-256");
+      }
+      rep->type = KeyType::kEcdsaP256;
+      rep->ecdsa = std::make_unique<EcdsaP256::Signer>();
+      rep->ecdsa->AccessKey().BERDecode(src);
+      rep->ecdsa->AccessKey().AccessGroupParameters().SetEncodeAsOID(true);
+      if (!rep->ecdsa->GetKey().Validate(Rng(), 2)) {
+        return Status::InvalidArgument("EC private key fails validation");
+      }
+      rep->pkcs8_der = Encode(rep->ecdsa->GetKey());
+    } else if (alg.algorithm == OidRsa()) {
+      return Status::Unsupported(
+          "RSA private keys cannot sign in tradefin (verify only); use "
+          "Ed25519 or ECDSA P-256");
+    } else {
+      return Status::Unsupported("private key algorithm is not Ed25519 or "
+                                 "EC P-256");
+    }
+    return Finish(std::move(rep));
+  });
+}
+
+Result<PrivateKey> PrivateKey::FromFile(const std::string& path) {
+  TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
+  Result<PrivateKey> key = FromPem(bytes);
+  if (!key.ok()) return key.status().WithPrefix(path);
+  return key;
+}
+
+KeyType PrivateKey::type() const { return rep_->type; }
+PublicKey PrivateKey::public_key() const { return rep_->public_key; }
+std::string PrivateKey::ToPem() const {
+  return signing_internal::ToPem("PRIVATE KEY", rep_->pkcs8_der);
+}
+
+Status PrivateKey::WriteFile(const std::string& path) const {
+  // O_EXCL: never replace an existing key; 0600 from creation, so the key
+  // is never readable by others even for an instant.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    int err = errno;
+    if (err == EEXIST) {
+      return Status::AlreadyExists(path + ": file exists; refusing to "
+                                          "overwrite a key");
+    }
+    return Status::IOError(path + ": cannot create (" + std::strerror(err) +
+                           ")");
+  }
+  ::fchmod(fd, 0600);  // in case a umask-free filesystem ignored the mode
+  std::string pem = ToPem();
+  size_t done = 0;
+  while (done < pem.size()) {
+    ssize_t n = ::write(fd, pem.data() + done, pem.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return Status::IOError(path + ": write failed (" + std::strerror(err) +
+                             ")");
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    return Status::IOError(path + ": could not flush the key file");
+  }
+  return Status::Ok();
+}
+
+Result<std::string> PrivateKey::Sign(std::string_view message) const {
+  return Guard("signing", [&]() -> Result<std::string> {
+    const auto* msg = reinterpret_cast<const CryptoPP::byte*>(message.data());
+    if (rep_->type == KeyType::kEd25519) {
+      std::string sig(64, '\0');
+      size_t n = rep_->ed25519->SignMessage(
+          Rng(), msg, message.size(),
+          reinterpret_cast<CryptoPP::byte*>(sig.data()));
+      sig.resize(n);
+      return sig;
+    }
+    std::string sig(rep_->ecdsa->MaxSignatureLength(), '\0');
+    size_t n = rep_->ecdsa->SignMessage(
+        Rng(), msg, message.size(),
+        reinterpret_cast<CryptoPP::byte*>(sig.data()));
+    sig.resize(n);  // P1363 r||s, 64 bytes
+    return sig;
+  });
+}
+
+// ---- encodings ----
+
+std::string Sha256(std::string_view data) {
+  return signing_internal::Digest(HashAlg::kSha256, data);
+}
+
+std::string HexEncode(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(bytes.size() * 2, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = kHex[c >> 4];
+    out[2 * i + 1] = kHex[c & 15];
+  }
+  return out;
+}
+
+std::string Base64Encode(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  size_t i = 0;
+  auto at = [&](size_t k) {
+    return static_cast<unsigned>(static_cast<unsigned char>(bytes[k]));
+  };
+  for (; i + 3 <= bytes.size(); i += 3) {
+    unsigned v = at(i) << 16 | at(i + 1) << 8 | at(i + 2);
+    out.push_back(kB64[(v >> 18) & 63]);
+    out.push_back(kB64[(v >> 12) & 63]);
+    out.push_back(kB64[(v >> 6) & 63]);
+    out.push_back(kB64[v & 63]);
+  }
+  size_t rest = bytes.size() - i;
+  if (rest == 1) {
+    unsigned v = at(i) << 16;
+    out.push_back(kB64[(v >> 18) & 63]);
+    out.push_back(kB64[(v >> 12) & 63]);
+    out += "==";
+  } else if (rest == 2) {
+    unsigned v = at(i) << 16 | at(i + 1) << 8;
+    out.push_back(kB64[(v >> 18) & 63]);
+    out.push_back(kB64[(v >> 12) & 63]);
+    out.push_back(kB64[(v >> 6) & 63]);
+    out.push_back('=');
+  }
+  return out;
+}
+
+Result<std::string> Base64Decode(std::string_view text) {
+  // Strict: only the standard alphabet, XML whitespace between characters,
+  // '=' padding at the very end, total length a multiple of 4.
+  std::string clean;
+  clean.reserve(text.size());
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    clean.push_back(c);
+  }
+  if (clean.size() % 4 != 0) {
+    return Status::InvalidArgument("base64 length is not a multiple of 4");
+  }
+  std::string out;
+  out.reserve(clean.size() / 4 * 3);
+  for (size_t i = 0; i < clean.size(); i += 4) {
+    unsigned v = 0;
+    int pad = 0;
+    for (size_t j = 0; j < 4; ++j) {
+      char c = clean[i + j];
+      unsigned d = 0;
+      if (c >= 'A' && c <= 'Z') {
+        d = static_cast<unsigned>(c - 'A');
+      } else if (c >= 'a' && c <= 'z') {
+        d = static_cast<unsigned>(c - 'a' + 26);
+      } else if (c >= '0' && c <= '9') {
+        d = static_cast<unsigned>(c - '0' + 52);
+      } else if (c == '+') {
+        d = 62;
+      } else if (c == '/') {
+        d = 63;
+      } else if (c == '=' && i + 4 == clean.size() && j >= 2) {
+        ++pad;
+        d = 0;
+      } else {
+        return Status::InvalidArgument("invalid base64 character");
+      }
+      if (pad > 0 && c != '=') {
+        return Status::InvalidArgument("base64 data after padding");
+      }
+      v = v << 6 | d;
+    }
+    out.push_back(static_cast<char>((v >> 16) & 0xff));
+    if (pad < 2) out.push_back(static_cast<char>((v >> 8) & 0xff));
+    if (pad < 1) out.push_back(static_cast<char>(v & 0xff));
+  }
+  return out;
+}
+
+}  // namespace tradefin
