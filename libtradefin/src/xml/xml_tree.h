@@ -33,6 +33,10 @@ struct ParseError {
   std::string message;  // plain sentence
   int line = 0;
   int column = 0;
+
+  // "XML-DOCTYPE at line 1, column 10: <message>" (line/column left out
+  // when unknown).
+  std::string ToString() const;
 };
 
 struct Attribute {
@@ -126,6 +130,9 @@ class Document {
  private:
   explicit Document(_xmlDoc* doc) : doc_(doc) {}
   _xmlDoc* doc_;
+  // The input's XML declaration as written ("" if none), which Serialize()
+  // reproduces verbatim.
+  std::string declaration_;
 };
 
 }  // namespace tradefin::xml
