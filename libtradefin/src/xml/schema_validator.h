@@ -23,12 +23,22 @@ struct SchemaError {
   std::string message;  // Xerces' message, made plain
   int line = 0;
   int column = 0;
+  // Stable code: "XSD-INVALID" (the document breaks its schema),
+  // "XSD-UNKNOWN-NAMESPACE" (no tradefin schema for the root element), or
+  // the same XML-* codes as xml::ParseError for input Xerces refuses before
+  // validating (XML-DOCTYPE, XML-MALFORMED, XML-TOO-DEEP, XML-TOO-LARGE,
+  // XML-ENCODING, XML-TOO-MANY-ATTRIBUTES, XML-TEXT-TOO-LARGE).
+  std::string code = "XSD-INVALID";
 };
 
 class SchemaValidator {
  public:
   // Loads every embedded grammar once. kInternal if one fails to load.
   static Result<std::unique_ptr<SchemaValidator>> Create();
+  // As Create(), with the size/depth/attribute/text limits that Validate
+  // enforces itself (Xerces has no depth limit of its own).
+  static Result<std::unique_ptr<SchemaValidator>> Create(
+      const ParseOptions& options);
   virtual ~SchemaValidator();
 
   // Validates `bytes` (already checked by xml::Document::Parse for DOCTYPE,
@@ -37,7 +47,9 @@ class SchemaValidator {
   // hardened: DOCTYPE disallowed, no external DTD/schema loading, entity
   // expansion limited, only cached grammars used.
   // Returns OK with `errors` empty when valid; non-OK only if Xerces failed
-  // internally.
+  // internally. At most 100 errors are reported. The input is refused with
+  // one error, before any validation, by the same size/encoding checks as
+  // xml::Document::Parse, and while scanning on DOCTYPE or a limit.
   virtual Status Validate(std::string_view bytes,
                           std::vector<SchemaError>* errors) const = 0;
 };
