@@ -79,6 +79,42 @@ bool VerifyInclusion(uint64_t index, uint64_t size, const Hash& leaf_hash,
 bool VerifyConsistency(uint64_t m, uint64_t n, const Hash& root_m,
                        const Hash& root_n, const std::vector<Hash>& proof);
 
+// Byte-string forms for hashes that arrive from outside (proof files, JSON,
+// test vectors): false unless every hash is exactly 32 bytes, then as above.
+bool VerifyInclusionBytes(uint64_t index, uint64_t size,
+                          std::string_view leaf_hash,
+                          const std::vector<std::string>& proof,
+                          std::string_view root);
+bool VerifyConsistencyBytes(uint64_t m, uint64_t n, std::string_view root_m,
+                            std::string_view root_n,
+                            const std::vector<std::string>& proof);
+
+// Exact number of hashes in PATH(index, D[0:size]) (0 if index >= size) and
+// in PROOF(m, D[0:n]) (0 if m == 0 or m >= n). Verifiers above reject any
+// other length.
+size_t InclusionProofLength(uint64_t index, uint64_t size);
+size_t ConsistencyProofLength(uint64_t m, uint64_t n);
+
+// An in-memory HashReader that keeps every perfect subtree (one vector per
+// level, ~64 bytes per leaf). For tests, benchmarks and small offline tools;
+// the store keeps its nodes in LevelDB instead.
+//
+// Thread safety: const methods may be called concurrently; Append may not
+// run concurrently with anything else.
+class MemoryTree : public HashReader {
+ public:
+  MemoryTree() = default;
+  // Appends one leaf hash and stores every node it completes.
+  void Append(const Hash& leaf_hash);
+  uint64_t size() const { return range_.size(); }
+  Hash Root() const { return range_.Root(); }
+  Status ReadNode(int level, uint64_t index, Hash* out) const override;
+
+ private:
+  CompactRange range_;
+  std::vector<std::vector<Hash>> levels_;
+};
+
 }  // namespace tradefin::merkle
 
 #endif  // TRADEFIN_STORE_MERKLE_H_
