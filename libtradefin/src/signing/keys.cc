@@ -335,6 +335,36 @@ std::string ToPem(std::string_view label, std::string_view der) {
   return out;
 }
 
+Result<PublicKey> RsaFromComponents(std::string_view modulus,
+                                    std::string_view exponent) {
+  return Guard("RSAKeyValue", [&]() -> Result<PublicKey> {
+    CryptoPP::RSA::PublicKey key;
+    key.Initialize(
+        CryptoPP::Integer(
+            reinterpret_cast<const CryptoPP::byte*>(modulus.data()),
+            modulus.size()),
+        CryptoPP::Integer(
+            reinterpret_cast<const CryptoPP::byte*>(exponent.data()),
+            exponent.size()));
+    return BuildFromSpki(Encode(key));
+  });
+}
+
+Result<PublicKey> P256FromPoint(std::string_view point) {
+  if (point.size() != 65 || point[0] != 4) {
+    return Status::InvalidArgument(
+        "EC public key is not an uncompressed P-256 point (65 bytes, 0x04)");
+  }
+  // SubjectPublicKeyInfo { id-ecPublicKey, prime256v1 } BIT STRING header.
+  static constexpr unsigned char kPrefix[] = {
+      0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d,
+      0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01,
+      0x07, 0x03, 0x42, 0x00};
+  std::string der(reinterpret_cast<const char*>(kPrefix), sizeof(kPrefix));
+  der.append(point);
+  return PublicKey::FromDer(der);
+}
+
 }  // namespace signing_internal
 
 using signing_internal::HashAlg;

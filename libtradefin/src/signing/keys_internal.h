@@ -63,6 +63,13 @@ struct PemBlock {
 Result<PemBlock> ParsePem(std::string_view text);
 std::string ToPem(std::string_view label, std::string_view der);
 
+// RSA public key from big-endian modulus and exponent (RSAKeyValue).
+// kUnsupported under 2048 bits; kInvalidArgument if malformed.
+Result<PublicKey> RsaFromComponents(std::string_view modulus,
+                                    std::string_view exponent);
+// P-256 public key from an uncompressed point 0x04||X||Y (ECKeyValue).
+Result<PublicKey> P256FromPoint(std::string_view point);
+
 }  // namespace signing_internal
 }  // namespace tradefin
 
