@@ -124,3 +124,25 @@ TEST_CASE("concurrent validation from several threads") {
 
 }  // namespace
 }  // namespace tradefin::xml
+
+namespace tradefin::xml {
+namespace {
+
+TEST_CASE("Xerces refuses even a harmless DOCTYPE on a valid document") {
+  // Proves the refusal comes from the disallowed DTD, not from some other
+  // error: without the DOCTYPE line this document is valid.
+  auto v = SchemaValidator::Create();
+  REQUIRE_OK(v);
+  std::string lc = testing::ReadFile(testing::SourceDir() /
+                                     "samples/shipment/letter-of-credit.xml");
+  size_t after_decl = lc.find("?>") + 2;
+  lc.insert(after_decl, "\n<!DOCTYPE lc:LetterOfCredit>");
+  std::vector<SchemaError> errors;
+  REQUIRE_STATUS_OK((*v)->Validate(lc, &errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code == "XML-DOCTYPE");
+  CHECK(errors[0].line == 2);
+}
+
+}  // namespace
+}  // namespace tradefin::xml

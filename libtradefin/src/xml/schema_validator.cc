@@ -136,21 +136,21 @@ class CollectingErrorHandler final : public xc::ErrorHandler {
 
  private:
   void Add(const xc::SAXParseException& e, bool fatal) {
+    // Past the cap, further errors are dropped but the scan goes on, so a
+    // limit reached later is still reported (as the last error).
     if (errors.size() >= kMaxErrors) {
       overflow = true;
-      throw StopScan();
+      return;
     }
     SchemaError err;
     err.message = ToUtf8(e.getMessage());
     err.line = ToInt(e.getLineNumber());
     err.column = ToInt(e.getColumnNumber());
     if (fatal) {
-      // Xerces' DTD-disallowed message names the DOCTYPE; all other fatal
-      // errors are well-formedness errors.
-      const bool doctype = err.message.find("DOCTYPE") != std::string::npos ||
-                           err.message.find("DTD") != std::string::npos;
-      err.code = doctype ? "XML-DOCTYPE" : "XML-MALFORMED";
-      if (!doctype) err.message = "not well-formed XML: " + err.message;
+      // Validate() recodes the DOCTYPE refusal, which Xerces reports as a
+      // plain structure error.
+      err.code = "XML-MALFORMED";
+      err.message = "not well-formed XML: " + err.message;
     }
     errors.push_back(std::move(err));
   }
@@ -184,7 +184,9 @@ class LimitHandler final : public xc::XMLDocumentHandler {
   void Reset() {
     depth_ = 0;
     text_run_ = 0;
+    root_seen_ = false;
   }
+  bool root_seen() const { return root_seen_; }
 
   void startElement(const xc::XMLElementDecl& decl, const unsigned int uri_id,
                     const XMLCh* const, const xc::RefVectorOf<xc::XMLAttr>& attrs,
@@ -192,6 +194,7 @@ class LimitHandler final : public xc::XMLDocumentHandler {
                     const bool is_root) override {
     text_run_ = 0;
     if (is_root) {
+      root_seen_ = true;
       std::string ns = ToUtf8(parser_.scanner().getURIText(uri_id));
       bool known = false;
       for (const std::string& n : namespaces_) known = known || n == ns;
@@ -279,6 +282,7 @@ class LimitHandler final : public xc::XMLDocumentHandler {
   CollectingErrorHandler& errors_;
   int depth_ = 0;
   size_t text_run_ = 0;
+  bool root_seen_ = false;
 };
 
 // One reusable instance parser with its handlers.
@@ -445,7 +449,19 @@ class XercesValidator final : public SchemaValidator {
       reusable = false;
       status = Status::Internal("Xerces-C failed unexpectedly validating");
     }
-    *errors = std::move(p->errors.errors);
+    // With setDisallowDTD, Xerces reports a DOCTYPE only as "invalid
+    // document structure"; a fatal error before the root element in a
+    // document that has a DOCTYPE is that refusal.
+    std::vector<SchemaError>& found = p->errors.errors;
+    if (!found.empty() && found.back().code == "XML-MALFORMED" &&
+        !p->limits.root_seen() &&
+        bytes.find("<!DOCTYPE") != std::string_view::npos) {
+      found.back().code = "XML-DOCTYPE";
+      found.back().message =
+          "the document has a DOCTYPE declaration; DTDs and entity "
+          "declarations are never accepted";
+    }
+    *errors = std::move(found);
     p->errors.errors.clear();
     if (reusable) Release(std::move(p));
     return status;
