@@ -34,20 +34,30 @@ void CheckDate(const Date& d, const std::string& key, std::string_view what,
   }
 }
 
-// a <= b, both valid; reports at `key_b`.
-void CheckOrder(const Date& a, std::string_view what_a, const std::string& key_a,
+std::string Capitalized(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  }
+  return out;
+}
+
+// a <= b when both are valid; reports at `key_b`. False if it reported.
+bool CheckOrder(const Date& a, std::string_view what_a, const std::string& key_a,
                 const Date& b, std::string_view what_b, const std::string& key_b,
                 IssueSink* sink) {
   if (!a.valid() || !b.valid() || sink->IsBad(key_a) || sink->IsBad(key_b)) {
-    return;
+    return true;
   }
   if (b < a) {
     sink->Add("DATE-ORDER", key_b,
-              std::string(what_b) + " " + b.ToIso() + " is before " +
+              Capitalized(what_b) + " " + b.ToIso() + " is before " +
                   std::string(what_a) + " " + a.ToIso() + "; expected " +
                   std::string(what_b) + " on or after " + std::string(what_a) +
                   ".");
+    return false;
   }
+  return true;
 }
 
 void CheckBicField(const std::string& bic, const std::string& key,
@@ -264,17 +274,17 @@ void CheckLetterOfCredit(const LetterOfCredit& lc, IssueSink* sink) {
   }
   CheckDate(lc.issue_date, "issue_date", "Issue date", sink);
   CheckDate(lc.expiry_date, "expiry_date", "Expiry date", sink);
-  CheckOrder(lc.issue_date, "issue date", "issue_date", lc.expiry_date,
+  (void)CheckOrder(lc.issue_date, "issue date", "issue_date", lc.expiry_date,
              "expiry date", "expiry_date", sink);
   if (lc.latest_shipment_date) {
     CheckDate(*lc.latest_shipment_date, "latest_shipment_date",
               "Latest shipment date", sink);
-    CheckOrder(lc.issue_date, "issue date", "issue_date",
+    (void)CheckOrder(lc.issue_date, "issue date", "issue_date",
                *lc.latest_shipment_date, "latest shipment date",
                "latest_shipment_date", sink);
     // UCP 600 Art. 29(c): the latest shipment date is not extended, so a
     // later one than expiry can never be met.
-    CheckOrder(*lc.latest_shipment_date, "latest shipment date",
+    (void)CheckOrder(*lc.latest_shipment_date, "latest shipment date",
                "latest_shipment_date", lc.expiry_date, "expiry date",
                "expiry_date", sink);
   }
@@ -346,10 +356,13 @@ void CheckRailWaybill(const RailWaybill& wb, IssueSink* sink) {
   CheckDate(wb.issue_date, "issue_date", "Issue date", sink);
   if (wb.arrival_date) {
     CheckDate(*wb.arrival_date, "arrival_date", "Arrival date", sink);
-    CheckOrder(wb.departure_date, "departure date", "departure_date",
-               *wb.arrival_date, "arrival date", "arrival_date", sink);
-    CheckOrder(wb.issue_date, "issue date", "issue_date", *wb.arrival_date,
-               "arrival date", "arrival_date", sink);
+    // One report per wrong arrival date: issue vs arrival only matters
+    // when departure vs arrival already holds.
+    if (CheckOrder(wb.departure_date, "departure date", "departure_date",
+                   *wb.arrival_date, "arrival date", "arrival_date", sink)) {
+      (void)CheckOrder(wb.issue_date, "issue date", "issue_date", *wb.arrival_date,
+                       "arrival date", "arrival_date", sink);
+    }
   }
 }
 
@@ -433,7 +446,7 @@ void CheckCustomsDeclaration(const CustomsDeclaration& cd, IssueSink* sink) {
   CheckDate(cd.declaration_date, "declaration_date", "Declaration date", sink);
   if (cd.export_date) {
     CheckDate(*cd.export_date, "export_date", "Export date", sink);
-    CheckOrder(cd.declaration_date, "declaration date", "declaration_date",
+    (void)CheckOrder(cd.declaration_date, "declaration date", "declaration_date",
                *cd.export_date, "export date", "export_date", sink);
   }
 }

@@ -66,8 +66,9 @@ class TRADEFIN_EXPORT Validator {
   // A non-OK Status only for internal failures; bad documents give a report.
   virtual Result<ValidationReport> Validate(std::string_view bytes,
                                             std::string_view source_name) const = 0;
-  // Reads and validates a file. kIOError/kNotFound if it cannot be read;
-  // kInvalidArgument if it exceeds the size limit.
+  // Reads and validates a file. kNotFound if it does not exist, kIOError if
+  // it cannot be read. A file larger than `parse.max_bytes` is not read: the
+  // report then holds one XML-TOO-LARGE issue (line 0).
   virtual Result<ValidationReport> ValidateFile(const std::string& path) const = 0;
 
   // Validates and, if valid, returns the typed model. If invalid, returns
@@ -76,6 +77,10 @@ class TRADEFIN_EXPORT Validator {
   virtual Result<Document> Parse(std::string_view bytes,
                                  std::string_view source_name) const = 0;
 };
+
+// "file:line:col: CODE: message [path]" (the path part only when known),
+// the form `tradefin validate` prints.
+TRADEFIN_EXPORT std::string FormatIssue(const ValidationIssue& issue);
 
 }  // namespace tradefin
 
