@@ -90,7 +90,8 @@ struct SwiftExportOptions {
   // Block 3 field 108 (message user reference, up to 16x); empty = no
   // block 3. Default: empty.
   std::string user_reference;
-  // Logical terminal code (9th character of the LT address). Default: 'A'.
+  // Sender's logical terminal code (9th character of its LT address in
+  // block 1); the receiver in block 2 always gets 'X'. Default: 'A'.
   char lt_code = 'A';
 };
 

@@ -265,8 +265,9 @@ std::optional<Bank> ParseBankField(const FinField& f, char option,
                 f.lines[0].text[0] == '/' &&
                 (option != 'A' || f.lines.size() > 1);
   if (has_id) {
-    CheckText(f, 0, 1, 37, Charset::kX, "[/1!a][/34x]", sink);
     const FinLine& l = f.lines[0];
+    CheckText(FinField{f.tag, {l}, f.line}, 0, 1, 37, Charset::kX,
+              "[/1!a][/34x]", sink);
     std::string_view id = l.text;
     bool ok = id.size() >= 2;
     if (ok && id.size() >= 3 && id[2] == '/') {
