@@ -1,0 +1,34 @@
+// Helpers shared by the store verbs: where the store is, opening it, entry
+// arguments, JSON for entries.
+#ifndef TRADEFIN_CLI_COMMANDS_STORE_STORE_CLI_H_
+#define TRADEFIN_CLI_COMMANDS_STORE_STORE_CLI_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "output.h"
+#include "tradefin/store/store.h"
+
+namespace CLI {
+class App;
+}
+
+namespace tradefin::cli {
+
+// Adds `--store DIR` to `cmd` bound to `dir`.
+void AddStoreOption(CLI::App* cmd, std::string* dir);
+// --store, else $TRADEFIN_STORE, else ./tradefin-store.
+std::string ResolveStoreDir(const std::string& flag);
+// Opens the store or exits 2 with the error.
+std::unique_ptr<Store> OpenStoreOrFail(const std::string& flag);
+// Parses a decimal entry index, or exits 2 naming the argument.
+uint64_t ParseIndexOrFail(const std::string& text, const char* what);
+// Writes an entry as a JSON object.
+void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf);
+// One-line human summary of an entry.
+std::string EntrySummary(const Entry& e);
+
+}  // namespace tradefin::cli
+
+#endif  // TRADEFIN_CLI_COMMANDS_STORE_STORE_CLI_H_

@@ -1,0 +1,99 @@
+// Store entries: the canonical, length-prefixed binary record that is one
+// leaf of the store's RFC 9162 Merkle log (docs/formats/store.md §2).
+//
+// Encoding is deterministic: EncodeEntry(e) always yields the same bytes,
+// and DecodeEntry accepts only bytes EncodeEntry could have produced. An
+// entry can therefore be checked without the database (guarantor bundles):
+// recompute EntryLeafHash over the exact bytes and check inclusion.
+//
+//   std::string bytes = tradefin::EncodeEntry(entry);
+//   auto back = tradefin::DecodeEntry(bytes);   // kCorruption if malformed
+//
+// Thread safety: plain value types and pure functions.
+#ifndef TRADEFIN_STORE_ENTRY_H_
+#define TRADEFIN_STORE_ENTRY_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradefin/core/export.h"
+#include "tradefin/core/result.h"
+
+namespace tradefin {
+
+// A SHA-256 output.
+using Sha256Hash = std::array<uint8_t, 32>;
+
+// Entry type codes (docs/formats/store.md §2.1). Reserved codes are listed
+// so that future versions keep them; version 1 writes only 1..4.
+enum class EntryType : uint16_t {
+  kDocument = 1,
+  kPartyRegistration = 2,
+  kPartyKeyRotation = 3,
+  kPartyRevocation = 4,
+  kFinancingEvent = 16,  // reserved
+  kEncumbrance = 17,     // reserved
+  kMapRoot = 18,         // reserved
+};
+
+// "document", "party-registration", "party-key-rotation",
+// "party-revocation", "financing-event", "encumbrance", "map-root".
+TRADEFIN_EXPORT std::string_view EntryTypeName(EntryType type);
+
+// A typed link from an entry to an earlier one (§2.4).
+struct EntryLink {
+  std::string relation;  // e.g. "cites-credit", "supersedes"
+  uint64_t target_index = 0;
+  Sha256Hash target_leaf_hash{};
+};
+
+// Payload of party entries (§2.2).
+struct PartyPayload {
+  std::string party_id;
+  std::string name;             // "" in rotation and revocation
+  std::string role;             // "" in rotation and revocation
+  std::string public_key_spki;  // DER; "" in revocation
+};
+
+struct Entry {
+  uint16_t version = 1;
+  std::string origin;
+  uint64_t index = 0;
+  int64_t time_ms = 0;
+  EntryType type = EntryType::kDocument;
+  std::string submitter_party;   // "" for hub-made (party) entries
+  std::string submitter_key_id;  // lowercase hex SHA-256 of SPKI DER
+  std::string document_type;     // "" for non-document entries
+  std::vector<std::string> natural_keys;  // [0] = unique key
+  std::vector<EntryLink> links;
+  Sha256Hash prev_leaf_hash{};   // zeros for index 0
+  Sha256Hash document_sha256{};  // zeros when there is no document
+  PartyPayload party;            // party entries only; encoded as payload
+  std::string hub_signature;     // party entries: Ed25519, 64 bytes
+};
+
+// The canonical bytes of `entry` (§2). Party entries encode `party` as the
+// payload; other types encode an empty payload.
+TRADEFIN_EXPORT std::string EncodeEntry(const Entry& entry);
+
+// The bytes the hub signs for party entries (§2.5):
+// "tradefin/entry/v1\n" followed by every entry byte before the
+// hub_signature field.
+TRADEFIN_EXPORT std::string EntrySigningInput(const Entry& entry);
+
+// Parses canonical entry bytes. kCorruption (naming the field) for bad
+// magic, unknown version or type, truncation or trailing bytes.
+TRADEFIN_EXPORT Result<Entry> DecodeEntry(std::string_view bytes);
+
+// RFC 9162 leaf hash: SHA-256(0x00 || entry_bytes).
+TRADEFIN_EXPORT Sha256Hash EntryLeafHash(std::string_view entry_bytes);
+
+// Lowercase hex of a hash.
+TRADEFIN_EXPORT std::string HashHex(const Sha256Hash& hash);
+
+}  // namespace tradefin
+
+#endif  // TRADEFIN_STORE_ENTRY_H_

@@ -1,0 +1,194 @@
+#include "store/doc_check.h"
+
+#include <algorithm>
+#include <set>
+#include <variant>
+
+#include "store/codec.h"
+#include "tradefin/signing/xmldsig.h"
+
+namespace tradefin::store {
+
+std::string EncodePartyState(const PartyState& s) {
+  std::string out;
+  PutStr(&out, s.party.party_id);
+  PutStr(&out, s.party.name);
+  PutStr(&out, s.party.role);
+  PutStr(&out, s.party.public_key_spki);
+  PutU8(&out, s.revoked ? 1 : 0);
+  PutU64(&out, s.first);
+  PutU64(&out, s.last);
+  return out;
+}
+
+Result<PartyState> DecodePartyState(std::string_view bytes) {
+  Reader r(bytes);
+  PartyState s;
+  s.party.party_id = std::string(r.Str());
+  s.party.name = std::string(r.Str());
+  s.party.role = std::string(r.Str());
+  s.party.public_key_spki = std::string(r.Str());
+  uint8_t revoked = r.U8();
+  s.first = r.U64();
+  s.last = r.U64();
+  if (!r.ok() || !r.done() || revoked > 1)
+    return Status::Corruption("party state row is malformed");
+  s.revoked = revoked == 1;
+  return s;
+}
+
+RegistryTrust::RegistryTrust(const std::map<std::string, PartyState>& parties) {
+  for (const auto& [id, st] : parties) {
+    if (st.revoked || st.party.public_key_spki.empty()) continue;
+    auto key = PublicKey::FromDer(st.party.public_key_spki);
+    if (!key.ok()) continue;
+    std::string kid = key->key_id();
+    by_key_id_.emplace(kid, TrustedKey{id, *key});
+    party_by_key_id_.emplace(kid, st);
+  }
+}
+
+const TrustedKey* RegistryTrust::FindKey(
+    std::string_view key_name_hint,
+    const std::vector<PublicKey>& keyinfo_candidates) const {
+  // KeyName is the key id in tradefin's profile; a KeyInfo key only counts
+  // if it is a registered key (a hint, never a source of trust).
+  auto it = by_key_id_.find(std::string(key_name_hint));
+  if (it != by_key_id_.end()) return &it->second;
+  for (const PublicKey& k : keyinfo_candidates) {
+    auto c = by_key_id_.find(k.key_id());
+    if (c != by_key_id_.end()) return &c->second;
+  }
+  return nullptr;
+}
+
+const PartyState* RegistryTrust::PartyOfKey(std::string_view key_id) const {
+  auto it = party_by_key_id_.find(std::string(key_id));
+  return it == party_by_key_id_.end() ? nullptr : &it->second;
+}
+
+std::string_view IdentityKind(std::string_view type_name) {
+  if (type_name == "letter-of-credit") return "credit";
+  if (type_name == "rail-waybill") return "consignment";
+  if (type_name == "customs-declaration") return "declaration";
+  if (type_name == "commercial-invoice") return "invoice";
+  return "";
+}
+
+std::string LinkRelation(std::string_view kind, std::string_view from_type,
+                         std::string_view to_type) {
+  if (kind == "container") return "shares-container";
+  std::string_view to_identity = IdentityKind(to_type);
+  std::string_view from_identity = IdentityKind(from_type);
+  if (kind == to_identity && kind != from_identity) {
+    if (kind == "credit") return "cites-credit";
+    if (kind == "consignment")
+      return from_type == "customs-declaration" ? "declares-consignment"
+                                                : "ships-under";
+    if (kind == "declaration") return "cites-declaration";
+    return "";
+  }
+  if (kind == from_identity && kind != to_identity) return "referenced-by";
+  return "";
+}
+
+bool RoleMayIssue(std::string_view role, std::string_view type_name) {
+  if (type_name == "rail-waybill") return role == "carrier";
+  if (type_name == "letter-of-credit") return role == "issuing-bank";
+  if (type_name == "commercial-invoice") return role == "shipper";
+  if (type_name == "customs-declaration")
+    return role == "shipper" || role == "customs-broker";
+  return false;
+}
+
+namespace {
+
+void AddId(std::set<std::string>* ids, std::string_view kind,
+           const std::string& value) {
+  if (!value.empty()) ids->insert(std::string(kind) + ":" + value);
+}
+
+std::vector<std::string> Identifiers(const Document& doc) {
+  std::set<std::string> ids;
+  struct Visitor {
+    std::set<std::string>* ids;
+    void operator()(const LetterOfCredit& lc) const {
+      AddId(ids, "credit", lc.credit_number);
+    }
+    void operator()(const RailWaybill& wb) const {
+      AddId(ids, "consignment", wb.consignment_number);
+      AddId(ids, "credit", wb.credit_number);
+      for (const auto& c : wb.containers) AddId(ids, "container", c.number);
+    }
+    void operator()(const CustomsDeclaration& cd) const {
+      AddId(ids, "declaration", cd.declaration_number);
+      AddId(ids, "consignment", cd.waybill_number);
+      AddId(ids, "credit", cd.credit_number);
+      for (const auto& c : cd.container_numbers) AddId(ids, "container", c);
+    }
+    void operator()(const CommercialInvoice& ci) const {
+      AddId(ids, "invoice", ci.invoice_number);
+      AddId(ids, "credit", ci.credit_number);
+      AddId(ids, "consignment", ci.consignment_number);
+      AddId(ids, "declaration", ci.customs_declaration_number);
+      for (const auto& c : ci.container_numbers) AddId(ids, "container", c);
+    }
+  };
+  std::visit(Visitor{&ids}, doc.model);
+  return {ids.begin(), ids.end()};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<DocumentChecker>> DocumentChecker::Create() {
+  TRADEFIN_ASSIGN_OR_RETURN(std::unique_ptr<Validator> v,
+                            Validator::Create(ValidateOptions()));
+  return std::unique_ptr<DocumentChecker>(new DocumentChecker(std::move(v)));
+}
+
+CheckedDocument DocumentChecker::Check(std::string_view bytes,
+                                       std::string_view source_name,
+                                       const RegistryTrust& trust) const {
+  CheckedDocument out;
+  auto reject = [&out](std::string code, std::string reason) {
+    out.ok = false;
+    out.code = std::move(code);
+    out.reason = std::move(reason);
+    return out;
+  };
+  Result<Document> doc = validator_->Parse(bytes, source_name);
+  if (!doc.ok()) return reject("INVALID-DOCUMENT", std::string(doc.status().message()));
+  out.type = doc->type;
+  out.type_name = std::string(DocumentTypeName(doc->type));
+  out.unique_key = out.type_name + ":" + doc->natural_key;
+  out.identifiers = Identifiers(*doc);
+
+  Result<VerificationReport> vr = VerifyDocument(bytes, VerifyPolicy(), trust);
+  if (!vr.ok())
+    return reject("SIGNATURE-INVALID", "signature could not be checked: " +
+                                           vr.status().ToString());
+  if (vr->verdict == Verdict::kUntrustedKey)
+    return reject("SIGNER-UNKNOWN",
+                  "the signing key " +
+                      (vr->key_name.empty() ? std::string("(no KeyName)")
+                                            : vr->key_name) +
+                      " is not the current key of a registered, unrevoked "
+                      "party");
+  if (!vr->valid())
+    return reject("SIGNATURE-INVALID", std::string(VerdictName(vr->verdict)) +
+                                           ": " + vr->reason);
+  const PartyState* party = trust.PartyOfKey(vr->key_id);
+  if (party == nullptr)
+    return reject("SIGNER-UNKNOWN", "key " + vr->key_id + " has no party");
+  out.signer_party = party->party.party_id;
+  out.signer_key_id = vr->key_id;
+  if (!RoleMayIssue(party->party.role, out.type_name))
+    return reject("ROLE-NOT-ALLOWED",
+                  "party " + party->party.party_id + " is a " +
+                      party->party.role + " and may not issue a " +
+                      out.type_name);
+  out.ok = true;
+  return out;
+}
+
+}  // namespace tradefin::store

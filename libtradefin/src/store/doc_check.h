@@ -1,0 +1,89 @@
+// Internal: what the store needs to know about a submitted document, and
+// the registry-backed TrustStore used to verify its signature.
+#ifndef TRADEFIN_STORE_DOC_CHECK_H_
+#define TRADEFIN_STORE_DOC_CHECK_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradefin/core/result.h"
+#include "tradefin/document/document.h"
+#include "tradefin/document/validate.h"
+#include "tradefin/signing/trust_store.h"
+#include "tradefin/store/store.h"
+
+namespace tradefin::store {
+
+// Current state of one party (docs/formats/store.md §3.1).
+struct PartyState {
+  PartyPayload party;  // current name, role and key
+  bool revoked = false;
+  uint64_t first = 0;
+  uint64_t last = 0;
+};
+std::string EncodePartyState(const PartyState& s);
+Result<PartyState> DecodePartyState(std::string_view bytes);
+
+// The party registry at one point of the log, as a TrustStore: a key is
+// trusted iff it is the current key of a registered, unrevoked party; the
+// TrustedKey name is the party id. Immutable once built.
+class RegistryTrust final : public TrustStore {
+ public:
+  explicit RegistryTrust(const std::map<std::string, PartyState>& parties);
+  const TrustedKey* FindKey(
+      std::string_view key_name_hint,
+      const std::vector<PublicKey>& keyinfo_candidates) const override;
+  // The party of a trusted key id, or nullptr.
+  const PartyState* PartyOfKey(std::string_view key_id) const;
+
+ private:
+  std::map<std::string, TrustedKey> by_key_id_;
+  std::map<std::string, PartyState> party_by_key_id_;
+};
+
+// The outcome of checking one document (a verdict, not an error).
+struct CheckedDocument {
+  bool ok = false;
+  std::string code;    // SubmitOutcome codes when !ok
+  std::string reason;
+  std::string type_name;  // "" if unknown
+  DocumentType type = DocumentType::kLetterOfCredit;
+  std::string unique_key;                // "<type>:<natural key>"
+  std::vector<std::string> identifiers;  // sorted "kind:value", §2.3
+  std::string signer_party;
+  std::string signer_key_id;
+};
+
+// The identity kind a document type carries ("credit", "consignment",
+// "declaration", "invoice").
+std::string_view IdentityKind(std::string_view type_name);
+
+// The relation of a link from a new document of type `from_type` to an
+// earlier one of `to_type` that share identifier kind `kind`; "" for none
+// (docs/formats/store.md §2.4).
+std::string LinkRelation(std::string_view kind, std::string_view from_type,
+                         std::string_view to_type);
+
+// Roles that may issue a document type.
+bool RoleMayIssue(std::string_view role, std::string_view type_name);
+
+// Validates, verifies the signature against `trust` and checks the signer's
+// role. Thread-safe.
+class DocumentChecker {
+ public:
+  static Result<std::unique_ptr<DocumentChecker>> Create();
+  CheckedDocument Check(std::string_view bytes, std::string_view source_name,
+                        const RegistryTrust& trust) const;
+
+ private:
+  explicit DocumentChecker(std::unique_ptr<Validator> v)
+      : validator_(std::move(v)) {}
+  std::unique_ptr<Validator> validator_;
+};
+
+}  // namespace tradefin::store
+
+#endif  // TRADEFIN_STORE_DOC_CHECK_H_

@@ -1,0 +1,166 @@
+#include "tradefin/store/entry.h"
+
+#include <cstring>
+
+#include "store/codec.h"
+#include "tradefin/signing/keys.h"
+
+namespace tradefin {
+
+using store::PutStr;
+using store::PutU16;
+using store::PutU32;
+using store::PutU64;
+
+namespace {
+
+constexpr char kMagic[] = "TFEN";
+constexpr char kSigningContext[] = "tradefin/entry/v1\n";
+
+bool IsKnownType(uint16_t code) { return code >= 1 && code <= 4; }
+
+bool IsPartyType(EntryType t) {
+  return t == EntryType::kPartyRegistration ||
+         t == EntryType::kPartyKeyRotation || t == EntryType::kPartyRevocation;
+}
+
+void PutHash(std::string* out, const Sha256Hash& h) {
+  out->append(reinterpret_cast<const char*>(h.data()), h.size());
+}
+
+// Every field except hub_signature (§2); the signature covers exactly this.
+std::string EncodeBody(const Entry& e) {
+  std::string out;
+  out.reserve(512);
+  out.append(kMagic, 4);
+  PutU16(&out, e.version);
+  PutStr(&out, e.origin);
+  PutU64(&out, e.index);
+  PutU64(&out, static_cast<uint64_t>(e.time_ms));
+  PutU16(&out, static_cast<uint16_t>(e.type));
+  PutStr(&out, e.submitter_party);
+  PutStr(&out, e.submitter_key_id);
+  PutStr(&out, e.document_type);
+  PutU32(&out, static_cast<uint32_t>(e.natural_keys.size()));
+  for (const auto& k : e.natural_keys) PutStr(&out, k);
+  PutU32(&out, static_cast<uint32_t>(e.links.size()));
+  for (const auto& l : e.links) {
+    PutStr(&out, l.relation);
+    PutU64(&out, l.target_index);
+    PutHash(&out, l.target_leaf_hash);
+  }
+  PutHash(&out, e.prev_leaf_hash);
+  PutHash(&out, e.document_sha256);
+  std::string payload;
+  if (IsPartyType(e.type)) {
+    PutStr(&payload, e.party.party_id);
+    PutStr(&payload, e.party.name);
+    PutStr(&payload, e.party.role);
+    PutStr(&payload, e.party.public_key_spki);
+  }
+  PutStr(&out, payload);
+  return out;
+}
+
+Sha256Hash ToHash(std::string_view raw) {
+  Sha256Hash h{};
+  std::memcpy(h.data(), raw.data(), raw.size() < 32 ? raw.size() : 32);
+  return h;
+}
+
+}  // namespace
+
+std::string_view EntryTypeName(EntryType type) {
+  switch (type) {
+    case EntryType::kDocument: return "document";
+    case EntryType::kPartyRegistration: return "party-registration";
+    case EntryType::kPartyKeyRotation: return "party-key-rotation";
+    case EntryType::kPartyRevocation: return "party-revocation";
+    case EntryType::kFinancingEvent: return "financing-event";
+    case EntryType::kEncumbrance: return "encumbrance";
+    case EntryType::kMapRoot: return "map-root";
+  }
+  return "unknown";
+}
+
+std::string EncodeEntry(const Entry& entry) {
+  std::string out = EncodeBody(entry);
+  PutStr(&out, entry.hub_signature);
+  return out;
+}
+
+std::string EntrySigningInput(const Entry& entry) {
+  return std::string(kSigningContext) + EncodeBody(entry);
+}
+
+Result<Entry> DecodeEntry(std::string_view bytes) {
+  store::Reader r(bytes);
+  auto fail = [](std::string_view what) {
+    return Status::Corruption(std::string("entry: ") + std::string(what));
+  };
+  if (r.Bytes(4) != std::string_view(kMagic, 4)) return fail("bad magic");
+  Entry e;
+  e.version = r.U16();
+  if (!r.ok() || e.version != 1)
+    return fail("unsupported version " + std::to_string(e.version));
+  e.origin = std::string(r.Str());
+  e.index = r.U64();
+  e.time_ms = static_cast<int64_t>(r.U64());
+  uint16_t type = r.U16();
+  if (!r.ok()) return fail("truncated header");
+  if (!IsKnownType(type))
+    return fail("unknown entry type " + std::to_string(type));
+  e.type = static_cast<EntryType>(type);
+  e.submitter_party = std::string(r.Str());
+  e.submitter_key_id = std::string(r.Str());
+  e.document_type = std::string(r.Str());
+  uint32_t nkeys = r.U32();
+  // Each key costs at least 4 bytes, which bounds the count before
+  // allocating (a flipped count byte must not allocate gigabytes).
+  if (!r.ok() || nkeys > r.remaining() / 4) return fail("bad natural key count");
+  for (uint32_t i = 0; i < nkeys && r.ok(); ++i)
+    e.natural_keys.emplace_back(r.Str());
+  uint32_t nlinks = r.U32();
+  if (!r.ok() || nlinks > r.remaining() / 44) return fail("bad link count");
+  for (uint32_t i = 0; i < nlinks && r.ok(); ++i) {
+    EntryLink l;
+    l.relation = std::string(r.Str());
+    l.target_index = r.U64();
+    l.target_leaf_hash = ToHash(r.Bytes(32));
+    e.links.push_back(std::move(l));
+  }
+  e.prev_leaf_hash = ToHash(r.Bytes(32));
+  e.document_sha256 = ToHash(r.Bytes(32));
+  std::string_view payload = r.Str();
+  e.hub_signature = std::string(r.Str());
+  if (!r.ok()) return fail("truncated");
+  if (!r.done()) return fail("trailing bytes");
+  if (IsPartyType(e.type)) {
+    store::Reader p(payload);
+    e.party.party_id = std::string(p.Str());
+    e.party.name = std::string(p.Str());
+    e.party.role = std::string(p.Str());
+    e.party.public_key_spki = std::string(p.Str());
+    if (!p.ok() || !p.done()) return fail("bad party payload");
+  } else if (!payload.empty()) {
+    return fail("unexpected payload for a document entry");
+  }
+  // Canonical form only: re-encoding must give the same bytes.
+  if (EncodeEntry(e) != bytes) return fail("not in canonical form");
+  return e;
+}
+
+Sha256Hash EntryLeafHash(std::string_view entry_bytes) {
+  std::string in;
+  in.reserve(entry_bytes.size() + 1);
+  in.push_back('\0');
+  in.append(entry_bytes);
+  return ToHash(Sha256(in));
+}
+
+std::string HashHex(const Sha256Hash& hash) {
+  return HexEncode(std::string_view(
+      reinterpret_cast<const char*>(hash.data()), hash.size()));
+}
+
+}  // namespace tradefin

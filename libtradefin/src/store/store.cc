@@ -1,0 +1,874 @@
+// The LevelDB-backed Store. Layout and invariants: docs/formats/store.md §3.
+//
+// Every mutation is one WriteBatch written with sync=true that carries the
+// entries, their blobs, tree nodes, index rows, party state, meta size and
+// the new signed checkpoint, so a crash leaves all of a batch or none of it
+// and the tree, indexes and checkpoints never disagree on disk.
+#include "store/store_impl.h"
+
+#include <leveldb/cache.h>
+#include <leveldb/filter_policy.h>
+#include <leveldb/iterator.h>
+#include <leveldb/options.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "store/codec.h"
+#include "store/hub_checkpoint.h"
+#include "store/note.h"
+#include "tradefin/document/identifiers.h"
+
+namespace tradefin {
+
+// ---------------------------------------------------------------- roles, ids
+
+namespace {
+constexpr std::pair<PartyRole, std::string_view> kRoles[] = {
+    {PartyRole::kCarrier, "carrier"},
+    {PartyRole::kShipper, "shipper"},
+    {PartyRole::kApplicant, "applicant"},
+    {PartyRole::kIssuingBank, "issuing-bank"},
+    {PartyRole::kFinancingBank, "financing-bank"},
+    {PartyRole::kGuarantor, "guarantor"},
+    {PartyRole::kCustomsBroker, "customs-broker"},
+    {PartyRole::kConsignee, "consignee"},
+};
+}  // namespace
+
+std::string_view PartyRoleName(PartyRole role) {
+  for (const auto& [r, name] : kRoles)
+    if (r == role) return name;
+  return "unknown";
+}
+
+bool PartyRoleFromName(std::string_view name, PartyRole* role) {
+  for (const auto& [r, n] : kRoles) {
+    if (n == name) {
+      if (role != nullptr) *role = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+Status CheckPartyId(std::string_view id) {
+  IdCheck c;
+  std::string kind;
+  if (id.size() == 8 || id.size() == 11) {
+    kind = "BIC";
+    c = CheckBic(id);
+  } else if (id.size() == 20) {
+    kind = "LEI";
+    c = CheckLei(id);
+  } else if (id.size() == 18) {
+    kind = "unified social credit code";
+    c = CheckUscc(id);
+  } else {
+    return Status::InvalidArgument(
+        "party id '" + std::string(id) + "' has " + std::to_string(id.size()) +
+        " characters; expected a BIC (8 or 11), an LEI (20) or a unified "
+        "social credit code (18)");
+  }
+  if (!c.ok)
+    return Status::InvalidArgument("party id '" + std::string(id) +
+                                   "' is not a valid " + kind + ": " +
+                                   c.reason);
+  return Status();
+}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Create(const CreateStoreOptions& options) {
+  return store::StoreImpl::DoCreate(options);
+}
+Result<std::unique_ptr<Store>> Store::Open(const OpenStoreOptions& options) {
+  return store::StoreImpl::DoOpen(options);
+}
+
+namespace store {
+
+namespace fs = std::filesystem;
+
+std::string NodeKey(int level, uint64_t index) {
+  std::string k(1, kNodePrefix);
+  PutU8(&k, static_cast<uint8_t>(level));
+  PutU64(&k, index);
+  return k;
+}
+
+std::string HashBytes(const Sha256Hash& h) {
+  return std::string(reinterpret_cast<const char*>(h.data()), h.size());
+}
+
+std::string KeyHash(std::string_view natural_key) { return Sha256(natural_key); }
+
+namespace {
+
+std::string MetaKey(std::string_view name) {
+  return std::string(1, kMetaPrefix) + std::string(name);
+}
+std::string PrefixedHash(char prefix, const std::string& raw_hash,
+                         uint64_t index) {
+  std::string k(1, prefix);
+  k += raw_hash;
+  PutU64(&k, index);
+  return k;
+}
+std::string U64Value(uint64_t v) {
+  std::string s;
+  PutU64(&s, v);
+  return s;
+}
+Sha256Hash ToSha(std::string_view raw) {
+  Sha256Hash h{};
+  if (raw.size() == 32) std::memcpy(h.data(), raw.data(), 32);
+  return h;
+}
+
+Status CheckOrigin(std::string_view origin) {
+  if (origin.empty()) return Status::InvalidArgument("origin must not be empty");
+  for (char c : origin) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f || c == '+')
+      return Status::InvalidArgument(
+          "origin '" + std::string(origin) +
+          "' must not contain spaces, control characters or '+' (C2SP "
+          "checkpoint origin line), e.g. example.org/tradefin/hub-1");
+  }
+  return Status();
+}
+
+}  // namespace
+
+Status FromLevelDb(const leveldb::Status& s, std::string_view what) {
+  if (s.ok()) return Status();
+  std::string msg = std::string(what) + ": " + s.ToString();
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  return Status::IOError(msg);
+}
+
+Status DbHashReader::ReadNode(int level, uint64_t index,
+                              merkle::Hash* out) const {
+  leveldb::ReadOptions ro;
+  ro.snapshot = snap_;
+  std::string v;
+  leveldb::Status s = db_->Get(ro, NodeKey(level, index), &v);
+  if (s.IsNotFound())
+    return Status::NotFound("tree node " + std::to_string(level) + "/" +
+                            std::to_string(index) + " is missing");
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(s, "reading tree node"));
+  if (v.size() != 32)
+    return Status::Corruption("tree node " + std::to_string(level) + "/" +
+                              std::to_string(index) + " is not 32 bytes");
+  std::memcpy(out->data(), v.data(), 32);
+  return Status();
+}
+
+// ------------------------------------------------------------- open/create
+
+StoreImpl::~StoreImpl() {
+  db_.reset();  // before the cache it uses
+  cache_.reset();
+}
+
+Status StoreImpl::OpenDb(bool create) {
+  leveldb::Options opt;
+  opt.create_if_missing = create;
+  opt.error_if_exists = create;
+  opt.paranoid_checks = true;
+  cache_.reset(leveldb::NewLRUCache(8u << 20));
+  opt.block_cache = cache_.get();
+  leveldb::DB* raw = nullptr;
+  leveldb::Status s = leveldb::DB::Open(opt, (fs::path(dir_) / "db").string(), &raw);
+  if (!s.ok()) {
+    std::string text = s.ToString();
+    // LevelDB reports its LOCK file held by another process as an IOError
+    // naming the file.
+    if (text.find("LOCK") != std::string::npos &&
+        (text.find("lock") != std::string::npos ||
+         text.find("Resource temporarily unavailable") != std::string::npos))
+      return Status::FailedPrecondition("store " + dir_ +
+                                        " is in use by another process");
+    return FromLevelDb(s, "opening store " + dir_);
+  }
+  db_.reset(raw);
+  return Status();
+}
+
+Result<std::string> StoreImpl::Get(const std::string& key) const {
+  std::string v;
+  leveldb::Status s = db_->Get(leveldb::ReadOptions(), key, &v);
+  if (s.IsNotFound()) return Status::NotFound("no row");
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(s, "reading store"));
+  return v;
+}
+
+Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) {
+  TRADEFIN_RETURN_IF_ERROR(CheckOrigin(o.origin));
+  if (o.dir.empty()) return Status::InvalidArgument("store directory is empty");
+  std::error_code ec;
+  if (fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec) ||
+      fs::exists(fs::path(o.dir) / "hub.key", ec))
+    return Status::AlreadyExists("store " + o.dir + " already exists");
+  fs::create_directories(o.dir, ec);
+  if (ec)
+    return Status::IOError("cannot create " + o.dir + ": " + ec.message());
+  std::unique_ptr<StoreImpl> st(new StoreImpl());
+  st->dir_ = o.dir;
+  st->origin_ = o.origin;
+  st->clock_ = o.clock != nullptr ? o.clock : &SystemClock();
+  TRADEFIN_RETURN_IF_ERROR(st->OpenDb(true));
+  TRADEFIN_ASSIGN_OR_RETURN(PrivateKey key, PrivateKey::Generate(KeyType::kEd25519));
+  TRADEFIN_RETURN_IF_ERROR(key.WriteFile((fs::path(o.dir) / "hub.key").string()));
+  st->hub_spki_ = key.public_key().spki_der();
+  st->hub_key_ = std::make_unique<PrivateKey>(std::move(key));
+
+  leveldb::WriteBatch wb;
+  wb.Put(MetaKey("origin"), o.origin);
+  wb.Put(MetaKey("size"), U64Value(0));
+  wb.Put(MetaKey("hub-key"), st->hub_spki_);
+  std::string fmt;
+  PutU16(&fmt, 1);
+  wb.Put(MetaKey("format"), fmt);
+  TRADEFIN_ASSIGN_OR_RETURN(
+      std::string cp, SignCheckpoint(o.origin, 0, merkle::EmptyRoot(), *st->hub_key_));
+  wb.Put(U64Key(kCheckpointPrefix, 0), cp);
+  leveldb::WriteOptions wo;
+  wo.sync = true;
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(st->db_->Write(wo, &wb), "initialising store"));
+  return std::unique_ptr<Store>(std::move(st));
+}
+
+Result<std::unique_ptr<Store>> StoreImpl::DoOpen(const OpenStoreOptions& o) {
+  std::error_code ec;
+  if (!fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec))
+    return Status::NotFound("no store at " + o.dir +
+                            " (create one with: tradefin init --store " +
+                            o.dir + " --origin NAME)");
+  std::unique_ptr<StoreImpl> st(new StoreImpl());
+  st->dir_ = o.dir;
+  st->clock_ = o.clock != nullptr ? o.clock : &SystemClock();
+  TRADEFIN_RETURN_IF_ERROR(st->OpenDb(false));
+  TRADEFIN_RETURN_IF_ERROR(st->LoadState());
+  return std::unique_ptr<Store>(std::move(st));
+}
+
+Status StoreImpl::LoadState() {
+  auto meta = [this](std::string_view name) -> Result<std::string> {
+    auto v = Get(MetaKey(name));
+    if (!v.ok() && v.status().code() == StatusCode::kNotFound)
+      return Status::Corruption("store " + dir_ + ": meta '" +
+                                std::string(name) + "' is missing");
+    return v;
+  };
+  TRADEFIN_ASSIGN_OR_RETURN(origin_, meta("origin"));
+  TRADEFIN_ASSIGN_OR_RETURN(std::string size_bytes, meta("size"));
+  if (size_bytes.size() != 8)
+    return Status::Corruption("store " + dir_ + ": meta size is not 8 bytes");
+  size_ = DecodeU64(size_bytes);
+  TRADEFIN_ASSIGN_OR_RETURN(hub_spki_, meta("hub-key"));
+  TRADEFIN_ASSIGN_OR_RETURN(std::string fmt, meta("format"));
+  if (fmt != std::string("\0\1", 2))
+    return Status::Corruption("store " + dir_ + ": unsupported format version");
+  auto key = PrivateKey::FromFile((fs::path(dir_) / "hub.key").string());
+  if (!key.ok()) return key.status().WithPrefix("store " + dir_ + ": hub key");
+  if (key->public_key().spki_der() != hub_spki_)
+    return Status::Corruption("store " + dir_ +
+                              ": hub.key does not match the hub key in meta");
+  hub_key_ = std::make_unique<PrivateKey>(std::move(*key));
+
+  DbHashReader reader(db_.get(), nullptr);
+  auto range = merkle::CompactRange::Restore(size_, reader);
+  if (!range.ok())
+    return Status::Corruption("store " + dir_ + ": cannot restore the tree at size " +
+                              std::to_string(size_) + ": " +
+                              std::string(range.status().message()));
+  range_ = std::move(*range);
+  if (size_ > 0) {
+    merkle::Hash last;
+    Status s = reader.ReadNode(0, size_ - 1, &last);
+    if (!s.ok()) return Status::Corruption(s.message());
+    std::memcpy(last_leaf_.data(), last.data(), 32);
+  }
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  std::string prefix(1, kPartyStatePrefix);
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    auto st = DecodePartyState(it->value().ToString());
+    if (!st.ok()) return st.status().WithPrefix("store " + dir_);
+    parties_[st->party.party_id] = *st;
+  }
+  return FromLevelDb(it->status(), "reading party registry");
+}
+
+uint64_t StoreImpl::size() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return size_;
+}
+
+std::string StoreImpl::HubVerifierKey() const {
+  return VerifierKey(origin_, hub_key_->public_key().ed25519_raw());
+}
+std::string StoreImpl::HubPublicKeySpki() const { return hub_spki_; }
+
+// ------------------------------------------------------------------ batches
+
+struct StoreImpl::Batch {
+  leveldb::WriteBatch wb;
+  merkle::CompactRange range;
+  uint64_t size = 0;
+  Sha256Hash last_leaf{};
+  std::map<uint64_t, std::pair<Entry, Sha256Hash>> entries;  // new ones
+  std::map<std::string, std::vector<uint64_t>> key_index;   // hash -> idx
+  std::map<std::string, PartyState> parties;
+  std::set<std::string> changed_parties;
+};
+
+StoreImpl::Batch StoreImpl::BeginBatch() const {
+  Batch b;
+  b.range = range_;
+  b.size = size_;
+  b.last_leaf = last_leaf_;
+  b.parties = parties_;
+  return b;
+}
+
+EntryRef StoreImpl::Append(Batch* b, Entry* e, const std::string* document) {
+  e->version = 1;
+  e->origin = origin_;
+  e->index = b->size;
+  e->time_ms = clock_->NowUnixMillis();
+  e->prev_leaf_hash = b->last_leaf;
+  std::string bytes = EncodeEntry(*e);
+  Sha256Hash leaf = EntryLeafHash(bytes);
+  const uint64_t idx = b->size;
+  b->wb.Put(U64Key(kEntryPrefix, idx), bytes);
+  b->wb.Put(std::string(1, kLeafPrefix) + HashBytes(leaf), U64Value(idx));
+  if (document != nullptr)
+    b->wb.Put(std::string(1, kBlobPrefix) + HashBytes(e->document_sha256),
+              *document);
+  for (const std::string& k : e->natural_keys) {
+    std::string h = KeyHash(k);
+    b->wb.Put(PrefixedHash(kKeyPrefix, h, idx), "");
+    b->key_index[h].push_back(idx);
+  }
+  const std::string& party =
+      e->type == EntryType::kDocument ? e->submitter_party : e->party.party_id;
+  if (!party.empty())
+    b->wb.Put(PrefixedHash(kPartyIndexPrefix, KeyHash(party), idx), "");
+  for (const EntryLink& l : e->links) {
+    std::string k = U64Key(kLinkPrefix, l.target_index);
+    PutU64(&k, idx);
+    b->wb.Put(k, "");
+  }
+  merkle::Hash mleaf;
+  std::memcpy(mleaf.data(), leaf.data(), 32);
+  b->range.Append(mleaf, [b](int level, uint64_t index, const merkle::Hash& h) {
+    b->wb.Put(NodeKey(level, index),
+              std::string(reinterpret_cast<const char*>(h.data()), h.size()));
+  });
+  b->size++;
+  b->last_leaf = leaf;
+  b->entries[idx] = {*e, leaf};
+  return EntryRef{idx, leaf};
+}
+
+Status StoreImpl::Commit(Batch* b) {
+  merkle::Hash root = b->range.Root();
+  TRADEFIN_ASSIGN_OR_RETURN(std::string cp,
+                            SignCheckpoint(origin_, b->size, root, *hub_key_));
+  b->wb.Put(U64Key(kCheckpointPrefix, b->size), cp);
+  b->wb.Put(MetaKey("size"), U64Value(b->size));
+  for (const std::string& id : b->changed_parties)
+    b->wb.Put(std::string(1, kPartyStatePrefix) + id,
+              EncodePartyState(b->parties[id]));
+  leveldb::WriteOptions wo;
+  wo.sync = true;
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(db_->Write(wo, &b->wb), "writing batch"));
+  size_ = b->size;
+  range_ = b->range;
+  last_leaf_ = b->last_leaf;
+  parties_ = std::move(b->parties);
+  return Status();
+}
+
+// ------------------------------------------------------------------ parties
+
+Result<EntryRef> StoreImpl::AppendPartyEntry(EntryType type,
+                                             PartyPayload payload,
+                                             const PartyState* prev) {
+  Batch b = BeginBatch();
+  Entry e;
+  e.type = type;
+  e.submitter_key_id = HexEncode(Sha256(hub_spki_));
+  e.natural_keys = {"party:" + payload.party_id};
+  if (prev != nullptr) {
+    auto last = GetEntryBytes(prev->last);
+    if (!last.ok()) return last.status();
+    e.links.push_back({"party-update", prev->last, EntryLeafHash(*last)});
+  }
+  e.party = payload;
+  // Sign after the fields the hub fixes (index, time, prev) are in place:
+  // Append fills them, so sign on a copy prepared the same way.
+  Entry probe = e;
+  probe.origin = origin_;
+  probe.index = b.size;
+  probe.time_ms = clock_->NowUnixMillis();
+  probe.prev_leaf_hash = b.last_leaf;
+  TRADEFIN_ASSIGN_OR_RETURN(std::string sig,
+                            hub_key_->Sign(EntrySigningInput(probe)));
+  probe.hub_signature = sig;
+  // Append would re-read the clock; keep the signed time.
+  FixedClock fixed(probe.time_ms);
+  const Clock* saved = clock_;
+  clock_ = &fixed;
+  EntryRef ref = Append(&b, &probe, nullptr);
+  clock_ = saved;
+
+  PartyState st = prev != nullptr ? *prev : PartyState();
+  if (type == EntryType::kPartyRegistration) {
+    st.party = payload;
+    st.first = ref.index;
+  } else if (type == EntryType::kPartyKeyRotation) {
+    st.party.public_key_spki = payload.public_key_spki;
+  } else {
+    st.revoked = true;
+    st.party.public_key_spki.clear();
+  }
+  st.last = ref.index;
+  b.parties[payload.party_id] = st;
+  b.changed_parties.insert(payload.party_id);
+  TRADEFIN_RETURN_IF_ERROR(Commit(&b));
+  return ref;
+}
+
+namespace {
+
+Result<PublicKey> CheckPartyKey(std::string_view spki,
+                                const std::map<std::string, PartyState>& parties) {
+  auto key = PublicKey::FromDer(spki);
+  if (!key.ok())
+    return key.status().WithPrefix("party key is not a usable public key");
+  std::string kid = key->key_id();
+  for (const auto& [id, st] : parties) {
+    if (st.party.public_key_spki.empty()) continue;
+    if (HexEncode(Sha256(st.party.public_key_spki)) == kid)
+      return Status::AlreadyExists("key " + kid + " is already the key of party " + id);
+  }
+  return *key;
+}
+
+}  // namespace
+
+Result<EntryRef> StoreImpl::AddParty(std::string_view id, std::string_view name,
+                                     PartyRole role,
+                                     std::string_view public_key_spki) {
+  TRADEFIN_RETURN_IF_ERROR(CheckPartyId(id));
+  if (name.empty()) return Status::InvalidArgument("party name must not be empty");
+  std::lock_guard<std::mutex> l(mu_);
+  if (parties_.count(std::string(id)))
+    return Status::AlreadyExists("party " + std::string(id) + " is already registered");
+  TRADEFIN_ASSIGN_OR_RETURN(PublicKey key, CheckPartyKey(public_key_spki, parties_));
+  PartyPayload p{std::string(id), std::string(name),
+                 std::string(PartyRoleName(role)), key.spki_der()};
+  return AppendPartyEntry(EntryType::kPartyRegistration, p, nullptr);
+}
+
+Result<EntryRef> StoreImpl::RotatePartyKey(std::string_view id,
+                                           std::string_view public_key_spki) {
+  std::lock_guard<std::mutex> l(mu_);
+  auto it = parties_.find(std::string(id));
+  if (it == parties_.end())
+    return Status::NotFound("party " + std::string(id) + " is not registered");
+  if (it->second.revoked)
+    return Status::FailedPrecondition("party " + std::string(id) + " is revoked");
+  TRADEFIN_ASSIGN_OR_RETURN(PublicKey key, CheckPartyKey(public_key_spki, parties_));
+  PartyState prev = it->second;
+  PartyPayload p{std::string(id), "", "", key.spki_der()};
+  return AppendPartyEntry(EntryType::kPartyKeyRotation, p, &prev);
+}
+
+Result<EntryRef> StoreImpl::RevokeParty(std::string_view id) {
+  std::lock_guard<std::mutex> l(mu_);
+  auto it = parties_.find(std::string(id));
+  if (it == parties_.end())
+    return Status::NotFound("party " + std::string(id) + " is not registered");
+  if (it->second.revoked)
+    return Status::FailedPrecondition("party " + std::string(id) +
+                                      " is already revoked");
+  PartyState prev = it->second;
+  PartyPayload p{std::string(id), "", "", ""};
+  return AppendPartyEntry(EntryType::kPartyRevocation, p, &prev);
+}
+
+Result<std::vector<PartyInfo>> StoreImpl::ListParties() const {
+  std::lock_guard<std::mutex> l(mu_);
+  std::vector<PartyInfo> out;
+  for (const auto& [id, st] : parties_) {
+    PartyInfo p;
+    p.id = id;
+    p.name = st.party.name;
+    PartyRoleFromName(st.party.role, &p.role);
+    p.public_key_spki = st.party.public_key_spki;
+    if (!p.public_key_spki.empty()) p.key_id = HexEncode(Sha256(p.public_key_spki));
+    p.revoked = st.revoked;
+    p.registered_at = st.first;
+    p.updated_at = st.last;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ submit
+
+Status StoreImpl::EnsureChecker() const {
+  if (checker_) return Status();
+  TRADEFIN_ASSIGN_OR_RETURN(checker_, DocumentChecker::Create());
+  return Status();
+}
+
+Result<std::vector<uint64_t>> StoreImpl::IndexScan(char prefix,
+                                                   const std::string& hash) const {
+  std::vector<uint64_t> out;
+  std::string p(1, prefix);
+  p += hash;
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
+    if (it->key().size() != p.size() + 8)
+      return Status::Corruption("index row has a bad key length");
+    out.push_back(DecodeU64(std::string_view(it->key().data() + p.size(), 8)));
+  }
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading index"));
+  return out;
+}
+
+Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
+                                       const SubmitOptions& options) {
+  if (items.empty()) return Status::InvalidArgument("no documents to submit");
+  if (options.amends && items.size() != 1)
+    return Status::InvalidArgument("--amends takes exactly one document");
+  std::lock_guard<std::mutex> l(mu_);
+  TRADEFIN_RETURN_IF_ERROR(EnsureChecker());
+  Batch b = BeginBatch();
+  RegistryTrust trust(parties_);
+  SubmitReport report;
+  report.accepted = true;
+  bool any_appended = false;
+
+  // Entry by index, from the batch or the database.
+  auto load = [&](uint64_t idx) -> Result<std::pair<Entry, Sha256Hash>> {
+    auto p = b.entries.find(idx);
+    if (p != b.entries.end()) return p->second;
+    TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, GetEntryBytes(idx));
+    TRADEFIN_ASSIGN_OR_RETURN(Entry e, DecodeEntry(bytes));
+    return std::make_pair(std::move(e), EntryLeafHash(bytes));
+  };
+  auto carriers = [&](const std::string& key) -> Result<std::vector<uint64_t>> {
+    std::string h = KeyHash(key);
+    TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> v, IndexScan(kKeyPrefix, h));
+    auto p = b.key_index.find(h);
+    if (p != b.key_index.end()) v.insert(v.end(), p->second.begin(), p->second.end());
+    return v;
+  };
+
+  for (const SubmitItem& item : items) {
+    SubmitOutcome out;
+    out.source_name = item.source_name;
+    CheckedDocument c = checker_->Check(item.bytes, item.source_name, trust);
+    out.document_type = c.type_name;
+    out.natural_key = c.unique_key;
+    out.submitter = c.signer_party;
+    if (!c.ok) {
+      out.kind = SubmitOutcome::Kind::kRejected;
+      out.code = c.code;
+      out.reason = c.reason;
+      report.accepted = false;
+      report.outcomes.push_back(std::move(out));
+      continue;
+    }
+    Sha256Hash doc_sha = ToSha(Sha256(item.bytes));
+    TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> same_key, carriers(c.unique_key));
+    bool done = false;
+    for (uint64_t idx : same_key) {
+      TRADEFIN_ASSIGN_OR_RETURN(auto prev, load(idx));
+      if (prev.first.document_sha256 == doc_sha) {
+        out.kind = SubmitOutcome::Kind::kAlreadyPresent;
+        out.entry = EntryRef{idx, prev.second};
+        done = true;
+        break;
+      }
+    }
+    if (done) {
+      report.outcomes.push_back(std::move(out));
+      continue;
+    }
+    std::optional<std::pair<Entry, Sha256Hash>> amended;
+    if (!same_key.empty()) {
+      uint64_t latest = *std::max_element(same_key.begin(), same_key.end());
+      TRADEFIN_ASSIGN_OR_RETURN(auto cur, load(latest));
+      if (!options.amends) {
+        out.kind = SubmitOutcome::Kind::kRejected;
+        out.code = "CONFLICT";
+        out.reason = "natural key " + c.unique_key + " is already recorded as entry " +
+                     std::to_string(latest) + " (issued by " + cur.first.submitter_party +
+                     ") with different bytes; to amend it, submit as its issuer with "
+                     "--amends " + std::to_string(latest);
+      } else if (*options.amends != latest) {
+        out.kind = SubmitOutcome::Kind::kRejected;
+        out.code = "AMENDS-MISMATCH";
+        out.reason = "--amends " + std::to_string(*options.amends) +
+                     " is not the current entry for " + c.unique_key +
+                     " (the current one is entry " + std::to_string(latest) + ")";
+      } else if (cur.first.submitter_party != c.signer_party) {
+        out.kind = SubmitOutcome::Kind::kRejected;
+        out.code = "AMENDS-MISMATCH";
+        out.reason = "entry " + std::to_string(latest) + " was issued by " +
+                     cur.first.submitter_party + "; only its issuer may amend it, not " +
+                     c.signer_party;
+      } else {
+        amended = cur;
+      }
+    } else if (options.amends) {
+      out.kind = SubmitOutcome::Kind::kRejected;
+      out.code = "AMENDS-MISMATCH";
+      out.reason = "--amends " + std::to_string(*options.amends) +
+                   " given, but no entry carries natural key " + c.unique_key;
+    }
+    if (out.kind == SubmitOutcome::Kind::kRejected && !out.code.empty()) {
+      report.accepted = false;
+      report.outcomes.push_back(std::move(out));
+      continue;
+    }
+
+    Entry e;
+    e.type = EntryType::kDocument;
+    e.submitter_party = c.signer_party;
+    e.submitter_key_id = c.signer_key_id;
+    e.document_type = c.type_name;
+    e.natural_keys.push_back(c.unique_key);
+    for (const auto& id : c.identifiers)
+      if (id != c.unique_key) e.natural_keys.push_back(id);
+    e.document_sha256 = doc_sha;
+
+    // Links (§2.4): to the latest entry of every unique key that shares an
+    // identifier with this document, one per (relation, target).
+    std::set<std::pair<uint64_t, std::string>> links;
+    std::map<std::string, uint64_t> latest_of;
+    for (const std::string& id : c.identifiers) {
+      std::string kind = id.substr(0, id.find(':'));
+      TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> targets, carriers(id));
+      for (uint64_t t : targets) {
+        TRADEFIN_ASSIGN_OR_RETURN(auto te, load(t));
+        const Entry& target = te.first;
+        if (target.type != EntryType::kDocument || target.natural_keys.empty()) continue;
+        const std::string& tkey = target.natural_keys[0];
+        if (tkey == c.unique_key) continue;
+        auto lo = latest_of.find(tkey);
+        if (lo == latest_of.end()) {
+          TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> v, carriers(tkey));
+          lo = latest_of.emplace(tkey, *std::max_element(v.begin(), v.end())).first;
+        }
+        if (lo->second != t) continue;
+        std::string rel = LinkRelation(kind, c.type_name, target.document_type);
+        if (!rel.empty()) links.insert({t, rel});
+      }
+    }
+    if (amended) links.insert({amended->first.index, "supersedes"});
+    for (const auto& [t, rel] : links) {
+      TRADEFIN_ASSIGN_OR_RETURN(auto te, load(t));
+      e.links.push_back({rel, t, te.second});
+    }
+    out.kind = SubmitOutcome::Kind::kAppended;
+    out.entry = Append(&b, &e, &item.bytes);
+    out.links = e.links;
+    any_appended = true;
+    report.outcomes.push_back(std::move(out));
+  }
+
+  if (!report.accepted) {
+    for (auto& o : report.outcomes)
+      if (o.kind == SubmitOutcome::Kind::kAppended) {
+        o.kind = SubmitOutcome::Kind::kNotAttempted;
+        o.entry = EntryRef();
+        o.links.clear();
+      }
+    report.tree_size = size_;
+    return report;
+  }
+  if (any_appended) TRADEFIN_RETURN_IF_ERROR(Commit(&b));
+  report.tree_size = size_;
+  return report;
+}
+
+// ------------------------------------------------------------------ reading
+
+Result<std::string> StoreImpl::GetEntryBytes(uint64_t index) const {
+  auto v = Get(U64Key(kEntryPrefix, index));
+  if (!v.ok() && v.status().code() == StatusCode::kNotFound)
+    return Status::NotFound("no entry " + std::to_string(index) + " (the log has " +
+                            std::to_string(size()) + " entries)");
+  return v;
+}
+
+Result<Entry> StoreImpl::GetEntry(uint64_t index) const {
+  TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, GetEntryBytes(index));
+  auto e = DecodeEntry(bytes);
+  if (!e.ok()) return e.status().WithPrefix("entry " + std::to_string(index));
+  return e;
+}
+
+Result<std::string> StoreImpl::GetDocument(uint64_t index) const {
+  TRADEFIN_ASSIGN_OR_RETURN(Entry e, GetEntry(index));
+  if (e.type != EntryType::kDocument)
+    return Status::NotFound("entry " + std::to_string(index) + " is a " +
+                            std::string(EntryTypeName(e.type)) +
+                            ", not a document");
+  auto v = Get(std::string(1, kBlobPrefix) + HashBytes(e.document_sha256));
+  if (!v.ok() && v.status().code() == StatusCode::kNotFound)
+    return Status::Corruption("document of entry " + std::to_string(index) +
+                              " is missing");
+  return v;
+}
+
+Result<LinkView> StoreImpl::Links(uint64_t index) const {
+  TRADEFIN_ASSIGN_OR_RETURN(Entry e, GetEntry(index));
+  LinkView view;
+  view.outgoing = e.links;
+  std::string p = U64Key(kLinkPrefix, index);
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
+    uint64_t src = DecodeU64(std::string_view(it->key().data() + p.size(), 8));
+    TRADEFIN_ASSIGN_OR_RETURN(Entry s, GetEntry(src));
+    for (const EntryLink& l : s.links)
+      if (l.target_index == index) view.incoming.push_back({l.relation, src});
+  }
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading links"));
+  return view;
+}
+
+Result<std::vector<uint64_t>> StoreImpl::History(std::string_view key) const {
+  std::set<uint64_t> all;
+  std::vector<std::string> keys;
+  if (key.find(':') != std::string_view::npos) {
+    keys.emplace_back(key);
+  } else {
+    for (std::string_view kind :
+         {"letter-of-credit", "rail-waybill", "customs-declaration",
+          "commercial-invoice", "party", "credit", "consignment",
+          "declaration", "invoice", "container"})
+      keys.push_back(std::string(kind) + ":" + std::string(key));
+  }
+  for (const auto& k : keys) {
+    TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> v, IndexScan(kKeyPrefix, KeyHash(k)));
+    all.insert(v.begin(), v.end());
+  }
+  return std::vector<uint64_t>(all.begin(), all.end());
+}
+
+Status StoreImpl::ForEachEntry(uint64_t from, uint64_t count,
+                               const std::function<bool(const Entry&)>& fn) const {
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  std::string p(1, kEntryPrefix);
+  uint64_t n = 0;
+  for (it->Seek(U64Key(kEntryPrefix, from));
+       n < count && it->Valid() && it->key().starts_with(p); it->Next(), ++n) {
+    auto e = DecodeEntry(std::string_view(it->value().data(), it->value().size()));
+    if (!e.ok()) return e.status();
+    if (!fn(*e)) break;
+  }
+  return FromLevelDb(it->status(), "reading log");
+}
+
+// ---------------------------------------------------- checkpoints, proofs
+
+Result<std::string> StoreImpl::CheckpointAt(uint64_t size) const {
+  auto v = Get(U64Key(kCheckpointPrefix, size));
+  if (!v.ok() && v.status().code() == StatusCode::kNotFound)
+    return Status::NotFound("no checkpoint was signed at tree size " +
+                            std::to_string(size) +
+                            " (the hub signs one after every batch)");
+  return v;
+}
+
+Result<std::string> StoreImpl::LatestCheckpoint() const { return CheckpointAt(size()); }
+
+Result<Sha256Hash> StoreImpl::RootAt(uint64_t size) const {
+  if (size > this->size())
+    return Status::InvalidArgument("tree size " + std::to_string(size) +
+                                   " is beyond the log (" +
+                                   std::to_string(this->size()) + ")");
+  DbHashReader reader(db_.get(), nullptr);
+  TRADEFIN_ASSIGN_OR_RETURN(merkle::Hash root, merkle::RootAt(size, reader));
+  Sha256Hash out;
+  std::memcpy(out.data(), root.data(), 32);
+  return out;
+}
+
+Result<std::vector<Sha256Hash>> StoreImpl::InclusionPath(uint64_t index,
+                                                         uint64_t size) const {
+  if (size > this->size() || index >= size)
+    return Status::InvalidArgument("entry " + std::to_string(index) +
+                                   " is not in a tree of size " + std::to_string(size));
+  DbHashReader reader(db_.get(), nullptr);
+  TRADEFIN_ASSIGN_OR_RETURN(std::vector<merkle::Hash> path,
+                            merkle::InclusionProof(index, size, reader));
+  std::vector<Sha256Hash> out(path.size());
+  for (size_t i = 0; i < path.size(); ++i) std::memcpy(out[i].data(), path[i].data(), 32);
+  return out;
+}
+
+Result<std::string> StoreImpl::ProveInclusion(uint64_t index,
+                                              std::optional<uint64_t> size) const {
+  uint64_t n = size ? *size : this->size();
+  // Read the checkpoint first, then prove against exactly its size
+  // (ledger.md §1.5 pitfall 3).
+  TRADEFIN_ASSIGN_OR_RETURN(std::string cp, CheckpointAt(n));
+  TRADEFIN_ASSIGN_OR_RETURN(std::vector<Sha256Hash> path, InclusionPath(index, n));
+  note::TlogProof proof;
+  proof.index = index;
+  proof.checkpoint = cp;
+  for (const auto& h : path) {
+    merkle::Hash m;
+    std::memcpy(m.data(), h.data(), 32);
+    proof.path.push_back(m);
+  }
+  return note::FormatTlogProof(proof);
+}
+
+Result<ConsistencyProofData> StoreImpl::ProveConsistency(uint64_t from,
+                                                         uint64_t to) const {
+  if (from == 0 || from > to || to > size())
+    return Status::InvalidArgument("consistency needs 0 < from <= to <= " +
+                                   std::to_string(size()) + "; got from " +
+                                   std::to_string(from) + " to " + std::to_string(to));
+  DbHashReader reader(db_.get(), nullptr);
+  TRADEFIN_ASSIGN_OR_RETURN(std::vector<merkle::Hash> p,
+                            merkle::ConsistencyProof(from, to, reader));
+  ConsistencyProofData d;
+  d.from = from;
+  d.to = to;
+  TRADEFIN_ASSIGN_OR_RETURN(d.root_from, RootAt(from));
+  TRADEFIN_ASSIGN_OR_RETURN(d.root_to, RootAt(to));
+  d.hashes.resize(p.size());
+  for (size_t i = 0; i < p.size(); ++i) std::memcpy(d.hashes[i].data(), p[i].data(), 32);
+  auto cp = CheckpointAt(to);
+  if (cp.ok()) {
+    d.checkpoint = *cp;
+    d.text = note::FormatConsistencyProof(note::ConsistencyProofText{from, p, *cp});
+  }
+  return d;
+}
+
+Result<EntryRef> StoreImpl::AppendRawForTesting(Entry entry, std::string document) {
+  std::lock_guard<std::mutex> l(mu_);
+  Batch b = BeginBatch();
+  EntryRef ref = Append(&b, &entry, document.empty() ? nullptr : &document);
+  TRADEFIN_RETURN_IF_ERROR(Commit(&b));
+  return ref;
+}
+
+}  // namespace store
+}  // namespace tradefin

@@ -1,0 +1,137 @@
+// Internal: the LevelDB-backed Store (docs/formats/store.md §3). Split from
+// store.cc so that audit.cc can reach the database.
+#ifndef TRADEFIN_STORE_STORE_IMPL_H_
+#define TRADEFIN_STORE_STORE_IMPL_H_
+
+#include <leveldb/db.h>
+#include <leveldb/write_batch.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/doc_check.h"
+#include "store/merkle.h"
+#include "tradefin/signing/keys.h"
+#include "tradefin/store/store.h"
+
+namespace leveldb {
+class Cache;
+}
+
+namespace tradefin::store {
+
+// One-byte key prefixes (§3).
+inline constexpr char kEntryPrefix = 'e';
+inline constexpr char kBlobPrefix = 'b';
+inline constexpr char kNodePrefix = 'n';
+inline constexpr char kLeafPrefix = 'h';
+inline constexpr char kKeyPrefix = 'k';
+inline constexpr char kPartyIndexPrefix = 'p';
+inline constexpr char kLinkPrefix = 'l';
+inline constexpr char kPartyStatePrefix = 'r';
+inline constexpr char kCheckpointPrefix = 'c';
+inline constexpr char kMetaPrefix = 'm';
+
+std::string NodeKey(int level, uint64_t index);
+std::string HashBytes(const Sha256Hash& h);
+std::string KeyHash(std::string_view natural_key);  // raw SHA-256
+
+// merkle::HashReader over the `n` rows (optionally through a snapshot).
+class DbHashReader final : public merkle::HashReader {
+ public:
+  DbHashReader(leveldb::DB* db, const leveldb::Snapshot* snap)
+      : db_(db), snap_(snap) {}
+  Status ReadNode(int level, uint64_t index, merkle::Hash* out) const override;
+
+ private:
+  leveldb::DB* db_;
+  const leveldb::Snapshot* snap_;
+};
+
+Status FromLevelDb(const leveldb::Status& s, std::string_view what);
+
+class StoreImpl final : public Store {
+ public:
+  ~StoreImpl() override;
+  static Result<std::unique_ptr<Store>> DoCreate(const CreateStoreOptions& o);
+  static Result<std::unique_ptr<Store>> DoOpen(const OpenStoreOptions& o);
+
+  const std::string& origin() const override { return origin_; }
+  const std::string& dir() const override { return dir_; }
+  uint64_t size() const override;
+  std::string HubVerifierKey() const override;
+  std::string HubPublicKeySpki() const override;
+
+  Result<EntryRef> AddParty(std::string_view id, std::string_view name,
+                            PartyRole role,
+                            std::string_view public_key_spki) override;
+  Result<EntryRef> RotatePartyKey(std::string_view id,
+                                  std::string_view public_key_spki) override;
+  Result<EntryRef> RevokeParty(std::string_view id) override;
+  Result<std::vector<PartyInfo>> ListParties() const override;
+
+  Result<SubmitReport> Submit(const std::vector<SubmitItem>& items,
+                              const SubmitOptions& options) override;
+
+  Result<Entry> GetEntry(uint64_t index) const override;
+  Result<std::string> GetEntryBytes(uint64_t index) const override;
+  Result<std::string> GetDocument(uint64_t index) const override;
+  Result<LinkView> Links(uint64_t index) const override;
+  Result<std::vector<uint64_t>> History(std::string_view key) const override;
+  Status ForEachEntry(uint64_t from, uint64_t count,
+                      const std::function<bool(const Entry&)>& fn) const override;
+
+  Result<std::string> LatestCheckpoint() const override;
+  Result<std::string> CheckpointAt(uint64_t size) const override;
+  Result<Sha256Hash> RootAt(uint64_t size) const override;
+  Result<std::string> ProveInclusion(uint64_t index,
+                                     std::optional<uint64_t> size) const override;
+  Result<std::vector<Sha256Hash>> InclusionPath(uint64_t index,
+                                                uint64_t size) const override;
+  Result<ConsistencyProofData> ProveConsistency(uint64_t from,
+                                                uint64_t to) const override;
+
+  Result<AuditReport> Audit(const AuditOptions& options) const override;
+
+  // For tests and the bench (internal): appends one pre-built entry (with
+  // an optional document blob) without any document checks.
+  Result<EntryRef> AppendRawForTesting(Entry entry, std::string document);
+  leveldb::DB* db() const { return db_.get(); }
+
+ private:
+  StoreImpl() = default;
+  struct Batch;
+  Status OpenDb(bool create);
+  Status LoadState();
+  Batch BeginBatch() const;
+  EntryRef Append(Batch* b, Entry* e, const std::string* document);
+  Status Commit(Batch* b);
+  Result<EntryRef> AppendPartyEntry(EntryType type, PartyPayload payload,
+                                    const PartyState* prev);
+  Result<std::string> Get(const std::string& key) const;
+  Result<std::vector<uint64_t>> IndexScan(char prefix,
+                                          const std::string& hash) const;
+  Status EnsureChecker() const;
+
+  std::string dir_;
+  std::string origin_;
+  const Clock* clock_ = nullptr;
+  std::unique_ptr<leveldb::Cache> cache_;
+  std::unique_ptr<leveldb::DB> db_;
+  std::unique_ptr<PrivateKey> hub_key_;
+  std::string hub_spki_;
+
+  mutable std::mutex mu_;  // guards everything below and all writes
+  uint64_t size_ = 0;
+  merkle::CompactRange range_;
+  Sha256Hash last_leaf_{};
+  std::map<std::string, PartyState> parties_;
+  mutable std::unique_ptr<DocumentChecker> checker_;
+};
+
+}  // namespace tradefin::store
+
+#endif  // TRADEFIN_STORE_STORE_IMPL_H_
