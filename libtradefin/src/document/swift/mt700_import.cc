@@ -486,4 +486,203 @@ Result<Mt700Import> ImportMt700(const std::vector<std::string_view>& messages,
   return result;
 }
 
+
+Result<Mt707Import> ImportMt707(std::string_view message,
+                                const LetterOfCredit& original,
+                                const SwiftOptions& options) {
+  if (message.size() > options.max_message_bytes) {
+    return Status::InvalidArgument(
+        "MT707 has " + std::to_string(message.size()) +
+        " bytes, more than the limit " +
+        std::to_string(options.max_message_bytes));
+  }
+  Mt707Import result;
+  IssueSink sink(0, &result.issues);
+  FinMessage m;
+  if (!swift_internal::ParseFin(message, options, sink, &m)) return result;
+  if (m.mt != "707") {
+    sink.Add(1, 1, "", "message-type", "message is an MT" + m.mt, "MT707");
+    return result;
+  }
+  ImportState st;
+  st.lc = original;
+  st.credit_number = original.credit_number;
+  Mt707Amendment& a = result.amendment;
+  const SpecTable& table = swift_internal::Mt707Table();
+  int last = -1;
+  std::string last_tag;
+  std::set<std::string> seen;
+  std::optional<Money> increase, decrease;
+  for (const FinField& f : m.fields) {
+    std::string canon;
+    char option = 0;
+    int idx = swift_internal::FindField(table, f.tag, &canon, &option);
+    if (idx < 0) {
+      swift_internal::ReportUnknownTag(table, f, "MT707", sink);
+      continue;
+    }
+    if (idx == last) {
+      sink.Add(f.line, 1, f.tag, "repeat",
+               "field " + canon + " appears more than once in the MT707",
+               "each field at most once");
+      continue;
+    }
+    if (idx < last) {
+      sink.Add(f.line, 1, f.tag, "order",
+               "field " + f.tag + " comes after " + last_tag,
+               canon + " before " + last_tag + " (SR2018 MT707 field order)");
+    } else {
+      last = idx;
+      last_tag = f.tag;
+    }
+    seen.insert(canon);
+    const FinLine& first = f.lines[0];
+    if (canon == "27") {
+      ParseSequence(f, 0, 1, sink);
+    } else if (canon == "20" || canon == "21" || canon == "23") {
+      if (!CheckText(f, 0, 1, 16, Charset::kX, "16x", sink)) continue;
+      CheckReference(f, sink);
+      std::string v(first.text);
+      if (canon == "20") a.sender_reference = v;
+      else if (canon == "21") a.receiver_reference = v;
+      else {
+        a.issuing_bank_reference = v;
+        // Field 23 carries the issuing bank's credit number (field 20 of
+        // the MT700); field 21 is the receiver's own reference or NONREF.
+        if (v != original.credit_number) {
+          sink.Add(f.line, first.Column(0), f.tag, "credit-number",
+                   "amendment is for credit '" + v + "'",
+                   "'" + original.credit_number +
+                       "', the credit number of the original");
+        }
+      }
+    } else if (canon == "52a") {
+      a.issuing_bank = swift_internal::ParseBankField(f, option, sink);
+    } else if (canon == "50B") {
+      if (CheckText(f, 0, 4, 35, Charset::kX, "4*35x", sink))
+        a.non_bank_issuer = Lines(f);
+    } else if (canon == "31C" || canon == "30") {
+      if (!CheckText(f, 0, 1, 6, Charset::kX, "6!n", sink)) continue;
+      auto d = swift_internal::ParseDateField(first.text, f, first, 0, sink);
+      if (d) (canon == "31C" ? a.issue_date : a.amendment_date) = *d;
+      if (d && canon == "31C" && *d != original.issue_date) {
+        sink.Add(f.line, first.Column(0), f.tag, "credit-number",
+                 "date of issue " + d->ToIso() + " differs from the original",
+                 original.issue_date.ToIso());
+      }
+    } else if (canon == "26E") {
+      if (!CheckText(f, 0, 1, 3, Charset::kX, "3n", sink)) continue;
+      if (!swift_internal::AllDigits(first.text)) {
+        sink.Add(f.line, first.Column(0), f.tag, "format",
+                 "'" + std::string(first.text) + "' is not a number", "3n");
+        continue;
+      }
+      a.amendment_number = std::stoi(std::string(first.text));
+    } else if (canon == "22A") {
+      if (!CheckText(f, 0, 1, 4, Charset::kX, "4!c", sink)) continue;
+      std::string_view t = first.text;
+      if (t != "ISSU" && t != "ACNF" && t != "ADVI" && t != "ICCO") {
+        sink.Add(f.line, first.Column(0), f.tag, "code",
+                 "unknown purpose '" + std::string(t) + "'",
+                 "ISSU, ACNF, ADVI or ICCO");
+        continue;
+      }
+      a.purpose = std::string(t);
+    } else if (canon == "23S") {
+      if (!CheckText(f, 0, 1, 6, Charset::kX, "6!a", sink)) continue;
+      if (first.text != "CANCEL") {
+        sink.Add(f.line, first.Column(0), f.tag, "code",
+                 "'" + std::string(first.text) + "'", "CANCEL");
+        continue;
+      }
+      a.cancellation_requested = true;
+    } else if (canon == "32B" || canon == "33B") {
+      auto money = swift_internal::ParseAmountField(f, sink);
+      if (!money) continue;
+      if (money->currency != original.amount.currency) {
+        sink.Add(f.line, first.Column(0), f.tag, "currency",
+                 "amendment in " + money->currency,
+                 "the credit's currency " + original.amount.currency);
+        continue;
+      }
+      (canon == "32B" ? increase : decrease) = *money;
+    } else if (canon == "45B" || canon == "46B" || canon == "47B" ||
+               canon == "49M" || canon == "49N") {
+      if (!CheckText(f, 0, 100, 65, Charset::kZ, "100*65z", sink)) continue;
+      TextLines* target = canon == "45B"   ? &st.lc.goods_description
+                          : canon == "46B" ? &st.lc.documents_required
+                          : canon == "47B" ? &st.lc.additional_conditions
+                          : canon == "49M" ? &st.lc.special_payment_beneficiary
+                                           : &st.lc.special_payment_bank;
+      swift_internal::ApplyNarrativeAmendment(f, target, sink);
+    } else if (canon == "71N") {
+      if (!CheckText(f, 0, 7, 35, Charset::kX, "4!c[6*35x]", sink)) continue;
+      std::string_view code = first.text;
+      if (code != "APPL" && code != "BENE" && code != "OTHR") {
+        sink.Add(f.line, first.Column(0), f.tag, "code",
+                 "unknown code '" + std::string(code) + "'",
+                 "APPL, BENE or OTHR");
+        continue;
+      }
+      if ((code == "OTHR") != (f.lines.size() > 1)) {
+        sink.Add(f.line, first.Column(0), f.tag, "format",
+                 "narrative must be given with OTHR and only with OTHR",
+                 "APPL, BENE, or OTHR followed by 1-6 lines of 35x");
+        continue;
+      }
+      a.charges_payable_by = std::string(code);
+      a.charges_payable_narrative = Lines(f, 1);
+    } else {
+      // Fields with the MT700 meaning: the new value replaces the old one.
+      if (canon == "49") st.present.insert("49");
+      if (canon == "58a") {
+        st.present.insert("58a");
+        st.line_58a = f.line;
+      }
+      ApplyField(canon, option, f, 0, 1, st, sink);
+    }
+  }
+  for (const swift_internal::FieldSpec& spec : table.specs) {
+    if (spec.mandatory && !seen.count(std::string(spec.name))) {
+      sink.Add(m.end_line, 1, spec.name, "mandatory",
+               "mandatory field " + std::string(spec.name) + " is missing",
+               "field " + std::string(spec.name) + " in the MT707");
+    }
+  }
+  int64_t amount = original.amount.minor_units;
+  if (increase) amount += increase->minor_units;
+  if (decrease) amount -= decrease->minor_units;
+  if (increase && decrease) {
+    sink.Add(m.end_line, 1, "33B", "amendment-amount",
+             "both an increase (32B) and a decrease (33B)",
+             "either 32B or 33B");
+  } else if (amount <= 0) {
+    sink.Add(m.end_line, 1, "33B", "amendment-amount",
+             "the decrease leaves no credit amount",
+             "a decrease smaller than " + original.amount.ToString());
+  }
+  st.lc.amount.minor_units = amount;
+  if (st.lc.requested_confirmation_party &&
+      st.lc.confirmation == ConfirmationInstruction::kWithout) {
+    sink.Add(st.line_58a ? st.line_58a : m.end_line, 1, "58a",
+             "58a-confirmation",
+             "amended credit has a requested confirmation party with 49 "
+             "WITHOUT",
+             "58a only when 49 is CONFIRM or MAY ADD");
+  }
+  if (!st.lc.drafts_at.empty() != st.lc.drawee.has_value()) {
+    sink.Add(m.end_line, 1, "42C", "C90",
+             "amended credit has 42C without 42a or 42a without 42C",
+             "42C and 42a together");
+  }
+  if (st.lc.latest_shipment_date && !st.lc.shipment_period.empty()) {
+    sink.Add(m.end_line, 1, "44C", "D06",
+             "amended credit has both 44C and 44D", "either 44C or 44D");
+  }
+  a.increase = increase;
+  a.decrease = decrease;
+  if (result.issues.empty()) result.amended = std::move(st.lc);
+  return result;
+}
+
 }  // namespace tradefin
