@@ -152,3 +152,25 @@ TEST_CASE("a CDATA run counts toward the text limit") {
 
 }  // namespace
 }  // namespace tradefin::xml
+
+namespace tradefin::xml {
+namespace {
+
+TEST_CASE("encoding errors are located by line and column") {
+  ParseError error;
+  std::string bytes = "<a>\nabcdefghijklmnop\xC3\x28</a>";
+  CHECK(Document::Parse(bytes, ParseOptions(), &error) == nullptr);
+  CHECK(error.code == "XML-ENCODING");
+  CHECK(error.line == 2);
+  CHECK(error.column == 17);
+  bytes = std::string("<a>0123456789") + '\0' + "</a>";
+  CHECK(Document::Parse(bytes, ParseOptions(), &error) == nullptr);
+  CHECK(error.code == "XML-ENCODING");
+  CHECK(error.column == 14);
+  // Multi-byte UTF-8 is fine, including 4-byte sequences.
+  CHECK(Document::Parse("<a>\xC5\x81\xC3\xB3" "d\xC5\xBA \xE5\x87\xBA \xF0\x9F\x9A\x82</a>",
+                        ParseOptions(), &error) != nullptr);
+}
+
+}  // namespace
+}  // namespace tradefin::xml
