@@ -1,21 +1,156 @@
-// PLACEHOLDER until issue 3 lands: registers `verify` so the CLI builds, and
-// says plainly that the verb is not available yet.
+// tradefin verify FILE... [--key PUB]... [--trust FILE] [--allow-sha1]
+//                 [--explain] [--json]
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <sstream>
 
 #include "commands/commands.h"
 #include "output.h"
+#include "tradefin/signing/xmldsig.h"
 
 namespace tradefin::cli {
+namespace {
+
+struct VerifyCmdOptions {
+  std::vector<std::string> files;
+  std::vector<std::string> keys;
+  std::vector<std::string> trust_lists;
+  bool allow_sha1 = false;
+  bool explain = false;
+  bool json = false;
+};
+
+void WriteReport(JsonWriter& w, const std::string& file,
+                 const VerificationReport& r, bool explain) {
+  w.BeginObject();
+  w.Key("file");
+  w.String(file);
+  w.Key("verdict");
+  w.String(SignatureVerdictName(r.verdict));
+  w.Key("valid");
+  w.Bool(r.valid());
+  w.Key("reason");
+  w.String(r.reason);
+  w.Key("document_element");
+  w.String(r.document_element);
+  w.Key("signature_method");
+  w.String(r.signature_method);
+  w.Key("canonicalization_method");
+  w.String(r.canonicalization_method);
+  w.Key("digest_method");
+  w.String(r.digest_method);
+  w.Key("transforms");
+  w.BeginArray();
+  for (const std::string& t : r.transforms) w.String(t);
+  w.EndArray();
+  w.Key("key_name");
+  w.String(r.key_name);
+  w.Key("key_id");
+  w.String(r.key_id);
+  w.Key("signer");
+  w.String(r.signer);
+  w.Key("covered");
+  w.String(r.covered);
+  w.Key("covered_bytes");
+  w.Int(static_cast<int64_t>(r.covered_bytes));
+  if (explain) {
+    w.Key("canonical_signed_info");
+    w.String(r.canonical_signed_info);
+    w.Key("canonical_reference");
+    w.String(r.canonical_reference);
+  }
+  w.EndObject();
+}
+
+int RunVerify(const VerifyCmdOptions& o) {
+  PinnedKeyTrustStore trust;
+  for (const std::string& k : o.keys) {
+    Status st = trust.AddKeyFile(k);
+    if (!st.ok()) FailWith(st);
+  }
+  for (const std::string& t : o.trust_lists) {
+    Status st = trust.AddTrustList(t);
+    if (!st.ok()) FailWith(st);
+  }
+  if (trust.size() == 0) {
+    FailWith(Status::InvalidArgument(
+        "no trusted key: give --key PUB or --trust FILE (a key embedded in "
+        "the document is never trusted by itself)"));
+  }
+  VerifyPolicy policy;
+  policy.allow_sha1 = o.allow_sha1;
+  policy.keep_canonical_bytes = o.explain;
+
+  // Read everything first: an I/O error is exit 2 before any verdict.
+  std::vector<std::string> docs;
+  for (const std::string& f : o.files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) FailWith(Status::IOError(f + ": cannot open"));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    docs.push_back(ss.str());
+  }
+
+  bool all_valid = true;
+  JsonWriter w;
+  if (o.json) w.BeginArray();
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto report = VerifyDocument(docs[i], policy, trust);
+    if (!report.ok()) FailWith(report.status().WithPrefix(o.files[i]));
+    const VerificationReport& r = *report;
+    all_valid = all_valid && r.valid();
+    if (o.json) {
+      WriteReport(w, o.files[i], r, o.explain);
+      continue;
+    }
+    if (r.valid()) {
+      std::cout << o.files[i] << ": OK, signed by '" << r.signer << "' ("
+                << r.key_id << ")\n  algorithm: " << r.signature_method
+                << "\n  covered:   " << r.covered << "\n";
+    } else {
+      std::cout << o.files[i] << ": FAIL (" << SignatureVerdictName(r.verdict)
+                << "): " << r.reason << "\n";
+    }
+    if (o.explain) {
+      std::cout << "--- canonical SignedInfo (" << r.canonical_signed_info.size()
+                << " bytes, signed) ---\n"
+                << r.canonical_signed_info << "\n--- canonical reference ("
+                << r.canonical_reference.size()
+                << " bytes, digested) ---\n"
+                << r.canonical_reference << "\n--- end ---\n";
+    }
+  }
+  if (o.json) {
+    w.EndArray();
+    std::cout << w.str() << "\n";
+  }
+  return all_valid ? kExitOk : kExitNegative;
+}
+
+}  // namespace
 
 void SetupVerify(CLI::App& app) {
-  CLI::App* cmd = app.add_subcommand("verify", "(not implemented yet: issue 3)");
-  cmd->allow_extras();
-  cmd->callback([] {
-    std::cerr << "tradefin: 'verify' is not implemented yet (issue 3)\n";
-    Exit(kExitError);
-  });
+  auto opts = std::make_shared<VerifyCmdOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "verify",
+      "Verify the enveloped XML signature of each FILE against pinned keys. "
+      "Exit 0: all valid and trusted; 1: any invalid or untrusted; 2: usage "
+      "or I/O error.");
+  cmd->add_option("FILE", opts->files, "Signed XML documents")->required();
+  cmd->add_option("--key", opts->keys,
+                  "Trusted public key (SPKI PEM or X.509 certificate); "
+                  "repeatable");
+  cmd->add_option("--trust", opts->trust_lists,
+                  "Trust list: lines '<name-or-key-id> <public key file>'");
+  cmd->add_flag("--allow-sha1", opts->allow_sha1,
+                "Accept rsa-sha1 / sha1 (legacy documents only)");
+  cmd->add_flag("--explain", opts->explain,
+                "Print the canonical SignedInfo and referenced bytes");
+  cmd->add_flag("--json", opts->json, "Print one JSON report per file");
+  cmd->callback([opts] { Exit(RunVerify(*opts)); });
 }
 
 }  // namespace tradefin::cli

@@ -57,7 +57,7 @@ TEST_CASE("xmldsig: sign then verify, Ed25519 and ECDSA P-256") {
     VerifyPolicy policy;
     policy.keep_canonical_bytes = true;
     VerificationReport r = Verify(s.xml, s.key.public_key(), policy);
-    CHECK_MESSAGE(r.verdict == Verdict::kValid, r.reason);
+    CHECK_MESSAGE(r.verdict == SignatureVerdict::kValid, r.reason);
     CHECK(r.key_id == s.key.public_key().key_id());
     CHECK(r.signer == "pinned");
     CHECK(r.document_element == "{urn:tradefin:lc:1}LetterOfCredit");
@@ -79,20 +79,20 @@ TEST_CASE("xmldsig: sign then verify, Ed25519 and ECDSA P-256") {
     REQUIRE(pos != std::string::npos);
     tampered[pos] = 'X';
     CHECK(Verify(tampered, s.key.public_key()).verdict ==
-          Verdict::kDigestMismatch);
+          SignatureVerdict::kDigestMismatch);
 
     // A different pinned key: the document names its own key, so untrusted.
     auto other = PrivateKey::Generate(type);
     REQUIRE_OK(other);
     CHECK(Verify(s.xml, other->public_key()).verdict ==
-          Verdict::kUntrustedKey);
+          SignatureVerdict::kUntrustedKey);
 
     // Changed SignedInfo: bad signature value.
     std::string si = s.xml;
     pos = si.find("<ds:Transforms>");
     si.insert(pos, " ");
     CHECK(Verify(si, s.key.public_key()).verdict ==
-          Verdict::kBadSignatureValue);
+          SignatureVerdict::kBadSignatureValue);
 
     // Signing twice is refused.
     auto signer = NewSoftwareSigner(s.key);
@@ -112,15 +112,15 @@ TEST_CASE("xmldsig: without KeyName, a single pinned key is used") {
   auto out = SignDocument("<a xmlns='urn:x'><b>1</b></a>", **signer, opt);
   REQUIRE_OK(out);
   CHECK(out->find("KeyInfo") == std::string::npos);
-  CHECK(Verify(*out, key->public_key()).verdict == Verdict::kValid);
+  CHECK(Verify(*out, key->public_key()).verdict == SignatureVerdict::kValid);
   auto other = PrivateKey::Generate(KeyType::kEd25519);
   REQUIRE_OK(other);
   CHECK(Verify(*out, other->public_key()).verdict ==
-        Verdict::kBadSignatureValue);
+        SignatureVerdict::kBadSignatureValue);
   PinnedKeyTrustStore empty;
   auto r = VerifyDocument(*out, VerifyPolicy(), empty);
   REQUIRE_OK(r);
-  CHECK(r->verdict == Verdict::kUntrustedKey);
+  CHECK(r->verdict == SignatureVerdict::kUntrustedKey);
 }
 
 TEST_CASE("xmldsig: root forms (self-closing, prefixed, trailing misc)") {
@@ -130,7 +130,7 @@ TEST_CASE("xmldsig: root forms (self-closing, prefixed, trailing misc)") {
                     "<?pi x?>\n")}) {
     CAPTURE(doc);
     Signed s = SignWith(KeyType::kEd25519, doc);
-    CHECK(Verify(s.xml, s.key.public_key()).verdict == Verdict::kValid);
+    CHECK(Verify(s.xml, s.key.public_key()).verdict == SignatureVerdict::kValid);
   }
 }
 
@@ -153,10 +153,10 @@ TEST_CASE("xmldsig: not well-formed input is a kMalformed verdict") {
   PinnedKeyTrustStore trust;
   auto r = VerifyDocument("<a><b></a>", VerifyPolicy(), trust);
   REQUIRE_OK(r);
-  CHECK(r->verdict == Verdict::kMalformed);
+  CHECK(r->verdict == SignatureVerdict::kMalformed);
   r = VerifyDocument("<a/>", VerifyPolicy(), trust);
   REQUIRE_OK(r);
-  CHECK(r->verdict == Verdict::kPolicyViolation);
+  CHECK(r->verdict == SignatureVerdict::kPolicyViolation);
   CHECK(r->reason.find("not signed") != std::string::npos);
 }
 
@@ -200,18 +200,18 @@ TEST_CASE("vectors: aleksey enveloped with XPath transforms are rejected") {
   VerificationReport r =
       Verify(ReadFile(Vec("aleksey-xmldsig-01/enveloped-sha256-ecdsa-sha256.xml")),
              *ec);
-  CHECK(r.verdict == Verdict::kPolicyViolation);
+  CHECK(r.verdict == SignatureVerdict::kPolicyViolation);
   CHECK(r.reason.find("XPath") != std::string::npos);
 
   auto rsa = PublicKey::FromFile(Vec("keys/rsa/rsa-4096-pubkey.pem").string());
   REQUIRE_OK(rsa);
   r = Verify(ReadFile(Vec("aleksey-xmldsig-01/enveloped-x509-digest-sha256.xml")),
              *rsa);
-  CHECK(r.verdict == Verdict::kPolicyViolation);
+  CHECK(r.verdict == SignatureVerdict::kPolicyViolation);
   CHECK(r.reason.find("XPath") != std::string::npos);
   r = Verify(ReadFile(Vec("aleksey-xmldsig-01/enveloped-sha1-rsa-sha1.xml")),
              *rsa);
-  CHECK(r.verdict == Verdict::kPolicyViolation);
+  CHECK(r.verdict == SignatureVerdict::kPolicyViolation);
 }
 
 TEST_CASE("vectors: DER-encoded ECDSA value is rejected by length") {
@@ -226,7 +226,7 @@ TEST_CASE("vectors: DER-encoded ECDSA value is rejected by length") {
   auto ec = PublicKey::FromFile(Vec("keys/ec/ec-prime256v1-pubkey.pem").string());
   REQUIRE_OK(ec);
   VerificationReport r = Verify(xml, *ec);
-  CHECK(r.verdict == Verdict::kPolicyViolation);
+  CHECK(r.verdict == SignatureVerdict::kPolicyViolation);
   CHECK(r.reason.find("DER") != std::string::npos);
   CHECK(r.reason.find("71") != std::string::npos);
 }
@@ -239,7 +239,7 @@ TEST_CASE("vectors: Ed25519 SignedInfo signature verifies (crypto layer)") {
   REQUIRE_OK(key);
   // Default profile: rejected for its XPath transform.
   VerificationReport r = Verify(xml, *key);
-  CHECK(r.verdict == Verdict::kPolicyViolation);
+  CHECK(r.verdict == SignatureVerdict::kPolicyViolation);
   CHECK(r.reason.find("XPath") != std::string::npos);
 
   xml::ParseError err;
@@ -276,27 +276,27 @@ TEST_CASE("vectors: phaos rsa-sha1 enveloped is outside the profile") {
   PinnedKeyTrustStore none;
   auto r = VerifyDocument(xml, VerifyPolicy(), none);
   REQUIRE_OK(r);
-  CHECK(r->verdict == Verdict::kPolicyViolation);
+  CHECK(r->verdict == SignatureVerdict::kPolicyViolation);
   CHECK(r->reason.find("comment") != std::string::npos);
   // URI="" drops comments, so removing it keeps the signature intact.
   size_t b = xml.find("<!--");
   xml.erase(b, xml.find("-->") + 3 - b);
   r = VerifyDocument(xml, VerifyPolicy(), none);
   REQUIRE_OK(r);
-  CHECK(r->verdict == Verdict::kPolicyViolation);
+  CHECK(r->verdict == SignatureVerdict::kPolicyViolation);
   CHECK(r->reason.find("SHA-1") != std::string::npos);
   VerifyPolicy sha1;
   sha1.allow_sha1 = true;
   r = VerifyDocument(xml, sha1, none);
   REQUIRE_OK(r);
-  CHECK(r->verdict == Verdict::kUntrustedKey);
+  CHECK(r->verdict == SignatureVerdict::kUntrustedKey);
   CHECK(r->reason.find("1024 bits") != std::string::npos);
   for (const char* bad : {"signature-rsa-enveloped-bad-digest-val.xml",
                           "signature-rsa-enveloped-bad-sig.xml"}) {
     r = VerifyDocument(ReadFile(Vec(std::string("phaos-xmldsig-three/") + bad)),
                        sha1, none);
     REQUIRE_OK(r);
-    CHECK(r->verdict != Verdict::kValid);
+    CHECK(r->verdict != SignatureVerdict::kValid);
   }
 }
 

@@ -236,7 +236,7 @@ Scan ScanDocument(Node root) {
 }
 
 struct Outcome {
-  Verdict verdict;
+  SignatureVerdict verdict;
   std::string reason;
 };
 
@@ -252,14 +252,14 @@ std::optional<Outcome> ReadBase64(Node n, const VerifyPolicy& policy,
                                   std::string_view what, std::string* out) {
   std::string text = n.text();
   if (text.size() > policy.max_base64_bytes) {
-    return Outcome{Verdict::kPolicyViolation,
+    return Outcome{SignatureVerdict::kPolicyViolation,
                    std::string(what) + " base64 is " +
                        std::to_string(text.size()) + " bytes; the limit is " +
                        std::to_string(policy.max_base64_bytes)};
   }
   auto decoded = Base64Decode(text);
   if (!decoded.ok()) {
-    return Outcome{Verdict::kMalformed,
+    return Outcome{SignatureVerdict::kMalformed,
                    std::string(what) + At(n) + ": " +
                        std::string(decoded.status().message())};
   }
@@ -355,7 +355,7 @@ struct Parsed {
 };
 
 std::optional<Outcome> Violation(std::string reason) {
-  return Outcome{Verdict::kPolicyViolation, std::move(reason)};
+  return Outcome{SignatureVerdict::kPolicyViolation, std::move(reason)};
 }
 
 // A c14n method element (CanonicalizationMethod or Transform) may carry
@@ -562,7 +562,7 @@ std::optional<Outcome> CheckShape(const xml::Document& doc,
                           &p->digest_value))
     return o;
   if (p->digest_value.size() != DigestSize(*digest)) {
-    return Outcome{Verdict::kMalformed,
+    return Outcome{SignatureVerdict::kMalformed,
                    "DigestValue is " + std::to_string(p->digest_value.size()) +
                        " bytes; " + dm + " digests are " +
                        std::to_string(DigestSize(*digest))};
@@ -606,19 +606,19 @@ std::string DescribeC14n(C14nMethod m) {
 
 }  // namespace
 
-std::string_view VerdictName(Verdict verdict) {
+std::string_view SignatureVerdictName(SignatureVerdict verdict) {
   switch (verdict) {
-    case Verdict::kValid:
+    case SignatureVerdict::kValid:
       return "valid";
-    case Verdict::kPolicyViolation:
+    case SignatureVerdict::kPolicyViolation:
       return "policy-violation";
-    case Verdict::kUntrustedKey:
+    case SignatureVerdict::kUntrustedKey:
       return "untrusted-key";
-    case Verdict::kBadSignatureValue:
+    case SignatureVerdict::kBadSignatureValue:
       return "bad-signature-value";
-    case Verdict::kDigestMismatch:
+    case SignatureVerdict::kDigestMismatch:
       return "digest-mismatch";
-    case Verdict::kMalformed:
+    case SignatureVerdict::kMalformed:
       return "malformed";
   }
   return "unknown";
@@ -632,7 +632,7 @@ Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
   VerificationReport report;
   Node root = doc.root();
   report.document_element = QName(root);
-  auto finish = [&](Verdict v, std::string reason) {
+  auto finish = [&](SignatureVerdict v, std::string reason) {
     report.verdict = v;
     report.reason = std::move(reason);
     return report;
@@ -649,7 +649,7 @@ Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
       doc.CanonicalizeSubtree(p.signed_info, p.si_c14n.method, false,
                               p.si_prefixes));
   if (signed_info.size() > policy.max_signed_info_bytes) {
-    return finish(Verdict::kPolicyViolation,
+    return finish(SignatureVerdict::kPolicyViolation,
                   "canonical SignedInfo is " +
                       std::to_string(signed_info.size()) +
                       " bytes; the limit is " +
@@ -683,13 +683,13 @@ Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
       report.key_id = p.key_info.candidates.front().key_id();
     }
     explain_reference();
-    return finish(Verdict::kUntrustedKey, why);
+    return finish(SignatureVerdict::kUntrustedKey, why);
   }
   report.key_id = trusted->key.key_id();
   report.signer = trusted->name;
   if (trusted->key.type() != p.sig_alg.key) {
     explain_reference();
-    return finish(Verdict::kUntrustedKey,
+    return finish(SignatureVerdict::kUntrustedKey,
                   "the trusted key '" + trusted->name + "' is " +
                       std::string(KeyTypeName(trusted->key.type())) +
                       " but the SignatureMethod is " +
@@ -700,7 +700,7 @@ Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
   if (!signing_internal::VerifyWith(trusted->key, p.sig_alg.hash, signed_info,
                                     p.signature_value)) {
     explain_reference();
-    return finish(Verdict::kBadSignatureValue,
+    return finish(SignatureVerdict::kBadSignatureValue,
                   "the SignedInfo signature (" + std::string(p.sig_alg.name) +
                       ") does not verify with trusted key '" + trusted->name +
                       "' (" + report.key_id + ")");
@@ -716,12 +716,12 @@ Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
   std::string digest = signing_internal::Digest(p.digest_alg, covered);
   if (policy.keep_canonical_bytes) report.canonical_reference = std::move(covered);
   if (!ConstantTimeEqual(digest, p.digest_value)) {
-    return finish(Verdict::kDigestMismatch,
+    return finish(SignatureVerdict::kDigestMismatch,
                   "the digest of the " + report.covered +
                       " does not match DigestValue: the document was "
                       "changed after signing");
   }
-  return finish(Verdict::kValid, "signature valid; signed by '" +
+  return finish(SignatureVerdict::kValid, "signature valid; signed by '" +
                                      trusted->name + "' (" + report.key_id +
                                      ")");
 }
@@ -735,7 +735,7 @@ Result<VerificationReport> VerifyDocument(std::string_view xml_bytes,
   auto doc = xml::Document::Parse(xml_bytes, policy.parse, &error);
   if (doc == nullptr) {
     VerificationReport report;
-    report.verdict = Verdict::kMalformed;
+    report.verdict = SignatureVerdict::kMalformed;
     report.reason = "not acceptable XML (" + error.code + ") at line " +
                     std::to_string(error.line) + ": " + error.message;
     return report;

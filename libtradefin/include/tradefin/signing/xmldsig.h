@@ -6,11 +6,11 @@
 //   TRADEFIN_RETURN_IF_ERROR(trust.AddKeyFile("bank.pub"));
 //   TRADEFIN_ASSIGN_OR_RETURN(VerificationReport report,
 //                             VerifyDocument(xml, VerifyPolicy(), trust));
-//   if (report.verdict != Verdict::kValid) { ... report.reason ... }
+//   if (report.verdict != SignatureVerdict::kValid) { ... report.reason ... }
 //
 // Errors vs verdicts: a non-OK Status means the check could not be carried
 // out (internal failure); every outcome about the document itself, including
-// "not well-formed", is a Verdict in the report.
+// "not well-formed", is a SignatureVerdict in the report.
 //
 // Thread safety: both functions are reentrant; the Signer and TrustStore
 // must allow concurrent const calls if shared between threads.
@@ -74,7 +74,7 @@ TRADEFIN_EXPORT Result<std::string> SignDocument(std::string_view xml,
                                                  const Signer& signer,
                                                  const SignOptions& options);
 
-enum class Verdict {
+enum class SignatureVerdict {
   kValid,              // shape, key trust, signature and digest all check
   kPolicyViolation,    // outside the allow-list (algorithm, transform, shape)
   kUntrustedKey,       // no trusted key matches the signature's key
@@ -84,7 +84,7 @@ enum class Verdict {
 };
 // "valid", "policy-violation", "untrusted-key", "bad-signature-value",
 // "digest-mismatch", "malformed".
-TRADEFIN_EXPORT std::string_view VerdictName(Verdict verdict);
+TRADEFIN_EXPORT std::string_view SignatureVerdictName(SignatureVerdict verdict);
 
 struct VerifyPolicy {
   // Limits for parsing the document. Default: ParseOptions{}.
@@ -103,7 +103,7 @@ struct VerifyPolicy {
 };
 
 struct VerificationReport {
-  Verdict verdict = Verdict::kMalformed;
+  SignatureVerdict verdict = SignatureVerdict::kMalformed;
   // One sentence: why the verdict is what it is (names the element,
   // algorithm or line concerned).
   std::string reason;
@@ -127,7 +127,7 @@ struct VerificationReport {
   std::string canonical_signed_info;
   std::string canonical_reference;
 
-  bool valid() const { return verdict == Verdict::kValid; }
+  bool valid() const { return verdict == SignatureVerdict::kValid; }
 };
 
 // Verifies the single enveloped signature of `xml`. Order of work: shape

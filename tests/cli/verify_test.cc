@@ -1,0 +1,61 @@
+#include "testing/testing.h"
+
+namespace tradefin {
+namespace {
+
+using testing::ReadFile;
+using testing::RunCli;
+using testing::SourceDir;
+using testing::TempDir;
+using testing::WriteFile;
+
+TEST_CASE("cli verify: exit codes, --json, --explain, --trust") {
+  TempDir dir;
+  auto p = [&](const std::string& n) { return (dir.path() / n).string(); };
+  REQUIRE(RunCli({"key", "gen", "--out", p("a")}).exit_code == 0);
+  REQUIRE(RunCli({"key", "gen", "--out", p("b")}).exit_code == 0);
+  std::string lc =
+      (SourceDir() / "samples/shipment/letter-of-credit.xml").string();
+  REQUIRE(RunCli({"sign", lc, "--key", p("a.key"), "--out", p("ok.xml")})
+              .exit_code == 0);
+  std::string tampered = ReadFile(p("ok.xml"));
+  size_t at = tampered.find(">DEL25LC0001234<");
+  REQUIRE(at != std::string::npos);
+  tampered[at + 1] = 'E';
+  WriteFile(p("bad.xml"), tampered);
+
+  auto r = RunCli({"verify", p("ok.xml"), "--key", p("a.pub")});
+  CHECK_MESSAGE(r.exit_code == 0, r.out + r.err);
+  CHECK(r.out.find("OK") != std::string::npos);
+  CHECK(r.out.find("whole document element") != std::string::npos);
+
+  r = RunCli({"verify", p("ok.xml"), p("bad.xml"), "--key", p("a.pub"),
+              "--json"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("\"verdict\":\"valid\"") != std::string::npos);
+  CHECK(r.out.find("\"verdict\":\"digest-mismatch\"") != std::string::npos);
+
+  r = RunCli({"verify", p("ok.xml"), "--key", p("b.pub")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("untrusted-key") != std::string::npos);
+
+  r = RunCli({"verify", p("ok.xml"), "--key", p("a.pub"), "--explain"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("--- canonical SignedInfo") != std::string::npos);
+  CHECK(r.out.find("<lc:LetterOfCredit") != std::string::npos);
+
+  WriteFile(p("trust.txt"), "# partners\nIssuing-Bank a.pub\nOther b.pub\n");
+  r = RunCli({"verify", p("ok.xml"), "--trust", p("trust.txt")});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("'Issuing-Bank'") != std::string::npos);
+
+  // Usage / I/O errors: exit 2.
+  CHECK(RunCli({"verify", p("ok.xml")}).exit_code == 2);
+  CHECK(RunCli({"verify", p("missing.xml"), "--key", p("a.pub")}).exit_code ==
+        2);
+  CHECK(RunCli({"verify", p("ok.xml"), "--key", p("missing.pub")}).exit_code ==
+        2);
+}
+
+}  // namespace
+}  // namespace tradefin
