@@ -8,7 +8,6 @@ namespace {
 
 TEST_CASE("sample presentation complies, subject to manual checks") {
   ExaminationReport r = Run(SampleCredit(), SamplePresentation());
-  MESSAGE(FormatReportText(r));
   CHECK(r.verdict == Verdict::kComplyingSubjectToManualCheck);
   CHECK(r.CountSeverity(Severity::kDiscrepancy) == 0);
   REQUIRE(r.last_presentation_day.has_value());

@@ -101,6 +101,9 @@ class Item {
     }
     return out;
   }
+  bool AnyUsed() const {
+    return std::any_of(t_.begin(), t_.end(), [](const Token& t) { return t.used; });
+  }
   // Unused words that are not filler.
   std::string Remainder() const {
     static constexpr std::array<std::string_view, 18> kFiller = {
@@ -681,7 +684,8 @@ void ExamineDocumentsRequired(Context& ctx) {
     TakeShowing(ctx, item, best->kind);
     std::string rest = item.Remainder();
     if (!rest.empty()) {
-      ctx.Unmapped("46A", num, text, rest, "LC46A-UNMAPPED",
+      ctx.Unmapped("46A", num, text, item.AnyUsed() ? rest : text,
+                   "LC46A-UNMAPPED",
                    "UCP 600 Art. 14(a)");
     }
   }
@@ -753,7 +757,8 @@ void ExamineAdditionalConditions(Context& ctx) {
     }
     std::string rest = item.Remainder();
     if (!rest.empty()) {
-      ctx.Unmapped("47A", num, text, rest, "LC47A-UNMAPPED",
+      ctx.Unmapped("47A", num, text, item.AnyUsed() ? rest : text,
+                   "LC47A-UNMAPPED",
                    "UCP 600 Art. 14(a), 14(h)");
     }
   }
