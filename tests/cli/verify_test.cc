@@ -25,7 +25,7 @@ TEST_CASE("cli verify: exit codes, --json, --explain, --trust") {
   WriteFile(p("bad.xml"), tampered);
 
   auto r = RunCli({"verify", p("ok.xml"), "--key", p("a.pub")});
-  CHECK_MESSAGE(r.exit_code == 0, r.out + r.err);
+  CHECK_MESSAGE(r.exit_code == 0, (r.out + r.err));
   CHECK(r.out.find("OK") != std::string::npos);
   CHECK(r.out.find("whole document element") != std::string::npos);
 
