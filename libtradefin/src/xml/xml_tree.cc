@@ -186,10 +186,11 @@ void AppendContent(const xmlNode* n, std::string* out) {
 }
 
 bool SameName(const xmlNode* a, const xmlNode* b) {
-  if (!xmlStrEqual(a->name, b->name)) return false;
+  if (a->name != b->name && !xmlStrEqual(a->name, b->name)) return false;
+  if (a->ns == b->ns) return true;
   const xmlChar* na = a->ns != nullptr ? a->ns->href : nullptr;
   const xmlChar* nb = b->ns != nullptr ? b->ns->href : nullptr;
-  return xmlStrEqual(na, nb) != 0 || (na == nullptr && nb == nullptr);
+  return xmlStrEqual(na, nb) != 0;  // true for two nulls as well
 }
 
 bool NameIs(const xmlNode* n, std::string_view ns_uri,
@@ -461,31 +462,36 @@ std::vector<Attribute> Node::attributes() const {
 
 std::string Node::path() const {
   if (n_ == nullptr) return {};
-  std::vector<std::string> steps;
+  // Called for many elements by the document readers, so: no temporary
+  // strings, and sibling names compared by pointer first (libxml2 interns
+  // element names in the parser dictionary).
+  const char* leaf = nullptr;
   xmlNodePtr cur = n_;
   if (cur->type != XML_ELEMENT_NODE) {
     switch (cur->type) {
       case XML_TEXT_NODE:
       case XML_CDATA_SECTION_NODE:
-        steps.emplace_back("text()");
+        leaf = "text()";
         break;
       case XML_COMMENT_NODE:
-        steps.emplace_back("comment()");
+        leaf = "comment()";
         break;
       case XML_PI_NODE:
-        steps.emplace_back("processing-instruction()");
+        leaf = "processing-instruction()";
         break;
       default:
-        steps.emplace_back("node()");
+        leaf = "node()";
     }
     cur = cur->parent;
   }
+  struct Step {
+    xmlNodePtr node;
+    int position;  // 0 when the name does not repeat among siblings
+  };
+  std::vector<Step> steps;
+  steps.reserve(16);
+  size_t length = leaf != nullptr ? std::strlen(leaf) + 1 : 0;
   for (; cur != nullptr && cur->type == XML_ELEMENT_NODE; cur = cur->parent) {
-    std::string step;
-    if (cur->ns != nullptr && cur->ns->prefix != nullptr) {
-      step.append(View(cur->ns->prefix)).push_back(':');
-    }
-    step.append(View(cur->name));
     int position = 1;
     bool repeated = false;
     for (xmlNodePtr s = cur->prev; s != nullptr; s = s->prev) {
@@ -501,13 +507,30 @@ std::string Node::path() const {
         }
       }
     }
-    if (repeated) step += "[" + std::to_string(position) + "]";
-    steps.push_back(std::move(step));
+    steps.push_back({cur, repeated ? position : 0});
+    length += 1 + xmlStrlen(cur->name) + 8;
+    if (cur->ns != nullptr && cur->ns->prefix != nullptr) {
+      length += xmlStrlen(cur->ns->prefix) + 1;
+    }
   }
   std::string out;
+  out.reserve(length);
   for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
     out.push_back('/');
-    out += *it;
+    const xmlNode* n = it->node;
+    if (n->ns != nullptr && n->ns->prefix != nullptr) {
+      out.append(View(n->ns->prefix)).push_back(':');
+    }
+    out.append(View(n->name));
+    if (it->position > 0) {
+      out.push_back('[');
+      out.append(std::to_string(it->position));
+      out.push_back(']');
+    }
+  }
+  if (leaf != nullptr) {
+    out.push_back('/');
+    out.append(leaf);
   }
   return out;
 }
