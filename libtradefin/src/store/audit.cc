@@ -403,6 +403,17 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
     });
   }
   if (!first.found()) {
+    // Meta rows as stored now, not as this process loaded them.
+    std::string v;
+    if (!Exists(db, ro, std::string(1, kMetaPrefix) + "size", &v) || v.size() != 8 ||
+        DecodeU64(v) != i)
+      first.Report(std::nullopt, "meta size does not match the number of entries");
+    else if (!Exists(db, ro, std::string(1, kMetaPrefix) + "origin", &v) || v != origin_)
+      first.Report(std::nullopt, "meta origin does not match the entries' origin");
+    else if (!Exists(db, ro, std::string(1, kMetaPrefix) + "hub-key", &v) || v != hub_spki_)
+      first.Report(std::nullopt, "meta hub-key does not match the hub key");
+  }
+  if (!first.found()) {
     std::string fmt;
     if (!Exists(db, ro, std::string(1, kMetaPrefix) + "format", &fmt) ||
         fmt != std::string("\0\1", 2))

@@ -167,7 +167,7 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
   if (!vr.ok())
     return reject("SIGNATURE-INVALID", "signature could not be checked: " +
                                            vr.status().ToString());
-  if (vr->verdict == Verdict::kUntrustedKey)
+  if (vr->verdict == SignatureVerdict::kUntrustedKey)
     return reject("SIGNER-UNKNOWN",
                   "the signing key " +
                       (vr->key_name.empty() ? std::string("(no KeyName)")
@@ -175,7 +175,7 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
                       " is not the current key of a registered, unrevoked "
                       "party");
   if (!vr->valid())
-    return reject("SIGNATURE-INVALID", std::string(VerdictName(vr->verdict)) +
+    return reject("SIGNATURE-INVALID", std::string(SignatureVerdictName(vr->verdict)) +
                                            ": " + vr->reason);
   const PartyState* party = trust.PartyOfKey(vr->key_id);
   if (party == nullptr)

@@ -1,0 +1,405 @@
+// Library tests for the Store: entry codec, registry, submit (links,
+// duplicates, conflicts, amendments, roles), proofs, reopen, audit and
+// tamper detection of every stored value.
+#include <leveldb/db.h>
+#include <leveldb/iterator.h>
+#include <leveldb/write_batch.h>
+
+#include <map>
+
+#include "store/merkle.h"
+#include "store/store_impl.h"
+#include "testing/testing.h"
+#include "tradefin/core/runtime.h"
+#include "tradefin/signing/keys.h"
+#include "tradefin/signing/signer.h"
+#include "tradefin/signing/xmldsig.h"
+#include "tradefin/store/entry.h"
+#include "tradefin/store/store.h"
+
+namespace tradefin {
+namespace {
+
+using testing::ReadFile;
+using testing::SourceDir;
+using testing::TempDir;
+
+constexpr char kOrigin[] = "example.org/tradefin/test-hub";
+constexpr char kBank[] = "LDZBPLP0XXX";          // LC issuing bank (sample)
+constexpr char kCarrier[] = "TFCRCNC0XXX";
+constexpr char kShipper[] = "91510113MA6CT4K21P";  // exporter USCC (sample)
+constexpr char kBroker[] = "91510100MA62XJ8N0J";   // broker USCC (sample)
+constexpr char kOtherShipper[] = "2594007XQ2TF8A1CB037";
+
+struct Party {
+  std::string id;
+  PartyRole role;
+  PrivateKey key;
+};
+
+PrivateKey NewKey() {
+  auto k = PrivateKey::Generate(KeyType::kEd25519);
+  REQUIRE_OK(k);
+  return *k;
+}
+
+std::string Sign(const std::string& xml, const PrivateKey& key) {
+  auto signer = NewSoftwareSigner(key);
+  REQUIRE_OK(signer);
+  auto out = SignDocument(xml, **signer, SignOptions());
+  REQUIRE_OK(out);
+  return *out;
+}
+
+std::string Sample(const char* name) {
+  return ReadFile(SourceDir() / "samples" / "shipment" / name);
+}
+
+// All key/value rows, for "nothing was written" checks.
+std::map<std::string, std::string> Dump(leveldb::DB* db) {
+  std::map<std::string, std::string> out;
+  std::unique_ptr<leveldb::Iterator> it(db->NewIterator(leveldb::ReadOptions()));
+  for (it->SeekToFirst(); it->Valid(); it->Next())
+    out[it->key().ToString()] = it->value().ToString();
+  return out;
+}
+
+struct Fixture {
+  Runtime runtime;
+  TempDir tmp;
+  FixedClock clock{1747700000000};
+  std::unique_ptr<Store> store;
+  std::map<std::string, Party> parties;
+
+  Fixture() {
+    CreateStoreOptions c;
+    c.dir = (tmp.path() / "s").string();
+    c.origin = kOrigin;
+    c.clock = &clock;
+    auto st = Store::Create(c);
+    REQUIRE_OK(st);
+    store = std::move(*st);
+    Register(kBank, PartyRole::kIssuingBank);
+    Register(kCarrier, PartyRole::kCarrier);
+    Register(kShipper, PartyRole::kShipper);
+    Register(kBroker, PartyRole::kCustomsBroker);
+  }
+  void Register(const std::string& id, PartyRole role) {
+    Party p{id, role, NewKey()};
+    auto ref = store->AddParty(id, "Party " + id, role, p.key.public_key().spki_der());
+    REQUIRE_OK(ref);
+    parties.emplace(id, std::move(p));
+  }
+  store::StoreImpl& impl() { return static_cast<store::StoreImpl&>(*store); }
+  SubmitItem Doc(const char* sample, const std::string& party,
+                 const std::string& tweak = "") {
+    std::string xml = Sample(sample);
+    if (!tweak.empty()) xml.insert(xml.find("?>") + 2, tweak);
+    return {sample, Sign(xml, parties.at(party).key)};
+  }
+  void Reopen() {
+    std::string dir = store->dir();
+    store.reset();
+    OpenStoreOptions o;
+    o.dir = dir;
+    o.clock = &clock;
+    auto st = Store::Open(o);
+    REQUIRE_OK(st);
+    store = std::move(*st);
+  }
+};
+
+const EntryLink* FindLink(const std::vector<EntryLink>& links,
+                          const std::string& rel, uint64_t target) {
+  for (const auto& l : links)
+    if (l.relation == rel && l.target_index == target) return &l;
+  return nullptr;
+}
+
+TEST_CASE("entry codec is canonical and rejects damage") {
+  Entry e;
+  e.origin = kOrigin;
+  e.index = 7;
+  e.time_ms = 1234;
+  e.type = EntryType::kDocument;
+  e.submitter_party = kShipper;
+  e.submitter_key_id = std::string(64, 'a');
+  e.document_type = "commercial-invoice";
+  e.natural_keys = {"commercial-invoice:X|Y", "credit:C"};
+  e.links.push_back({"cites-credit", 3, Sha256Hash{1, 2, 3}});
+  e.document_sha256[0] = 9;
+  std::string bytes = EncodeEntry(e);
+  CHECK(bytes.substr(0, 4) == "TFEN");
+  auto back = DecodeEntry(bytes);
+  REQUIRE_OK(back);
+  CHECK(EncodeEntry(*back) == bytes);
+  CHECK(back->links.at(0).target_index == 3);
+  CHECK_FALSE(DecodeEntry(bytes + "x").ok());
+  CHECK_FALSE(DecodeEntry(bytes.substr(0, bytes.size() - 1)).ok());
+  std::string bad = bytes;
+  bad[5] = 2;  // version 2
+  CHECK(DecodeEntry(bad).status().code() == StatusCode::kCorruption);
+  // Leaf hash = SHA-256(0x00 || bytes).
+  CHECK(HashHex(EntryLeafHash(bytes)) ==
+        HexEncode(Sha256(std::string(1, '\0') + bytes)));
+}
+
+TEST_CASE("create, reopen and in-use") {
+  Fixture f;
+  CHECK(f.store->size() == 4);  // four registrations
+  auto root = f.store->RootAt(4);
+  REQUIRE_OK(root);
+  CHECK(f.store->HubVerifierKey().rfind(std::string(kOrigin) + "+", 0) == 0);
+  // A second open of the same directory in this process hits LevelDB's lock.
+  OpenStoreOptions o;
+  o.dir = f.store->dir();
+  auto second = Store::Open(o);
+  REQUIRE_FALSE(second.ok());
+  CHECK(second.status().code() == StatusCode::kFailedPrecondition);
+  CHECK(second.status().message().find("is in use by another process") != std::string::npos);
+  // Create over an existing store is refused.
+  CreateStoreOptions c;
+  c.dir = f.store->dir();
+  c.origin = kOrigin;
+  CHECK(Store::Create(c).status().code() == StatusCode::kAlreadyExists);
+  f.Reopen();
+  CHECK(f.store->size() == 4);
+  auto root2 = f.store->RootAt(4);
+  REQUIRE_OK(root2);
+  CHECK(*root2 == *root);
+  auto cp = f.store->LatestCheckpoint();
+  REQUIRE_OK(cp);
+  CHECK(cp->find(std::string(kOrigin) + "\n4\n") == 0);
+}
+
+TEST_CASE("party registry: ids, duplicates, rotation, revocation") {
+  Fixture f;
+  CHECK(CheckPartyId("NOTABIC").code() == StatusCode::kInvalidArgument);
+  CHECK(CheckPartyId("91510113MA6CT4K21Q").code() == StatusCode::kInvalidArgument);
+  CHECK_STATUS_OK(CheckPartyId(kOtherShipper));
+  auto dup = f.store->AddParty(kBank, "again", PartyRole::kIssuingBank,
+                               NewKey().public_key().spki_der());
+  CHECK(dup.status().code() == StatusCode::kAlreadyExists);
+  auto reuse = f.store->AddParty(kOtherShipper, "x", PartyRole::kShipper,
+                                 f.parties.at(kBank).key.public_key().spki_der());
+  CHECK(reuse.status().code() == StatusCode::kAlreadyExists);
+
+  // After rotation, documents signed with the old key are rejected.
+  PrivateKey fresh = NewKey();
+  auto rot = f.store->RotatePartyKey(kShipper, fresh.public_key().spki_der());
+  REQUIRE_OK(rot);
+  auto e = f.store->GetEntry(rot->index);
+  REQUIRE_OK(e);
+  CHECK(e->type == EntryType::kPartyKeyRotation);
+  REQUIRE(e->links.size() == 1);
+  CHECK(e->links[0].relation == "party-update");
+  auto r = f.store->Submit({f.Doc("commercial-invoice.xml", kShipper)}, {});
+  REQUIRE_OK(r);
+  CHECK_FALSE(r->accepted);
+  CHECK(r->outcomes[0].code == "SIGNER-UNKNOWN");
+  f.parties.at(kShipper).key = fresh;
+  r = f.store->Submit({f.Doc("commercial-invoice.xml", kShipper)}, {});
+  REQUIRE_OK(r);
+  CHECK(r->accepted);
+
+  REQUIRE_OK(f.store->RevokeParty(kShipper));
+  CHECK(f.store->RevokeParty(kShipper).status().code() == StatusCode::kFailedPrecondition);
+  r = f.store->Submit({f.Doc("commercial-invoice.xml", kShipper, "\n")}, {});
+  REQUIRE_OK(r);
+  CHECK(r->outcomes[0].code == "SIGNER-UNKNOWN");
+  auto list = f.store->ListParties();
+  REQUIRE_OK(list);
+  CHECK(list->size() == 4);
+  bool seen = false;
+  for (const auto& p : *list)
+    if (p.id == kShipper) { seen = true; CHECK(p.revoked); }
+  CHECK(seen);
+  auto hist = f.store->History(std::string("party:") + kShipper);
+  REQUIRE_OK(hist);
+  CHECK(hist->size() == 3);
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
+}
+
+TEST_CASE("submit: batch, links, duplicates, conflicts, amendments, roles") {
+  Fixture f;
+  std::vector<SubmitItem> batch = {
+      f.Doc("letter-of-credit.xml", kBank), f.Doc("rail-waybill.xml", kCarrier),
+      f.Doc("customs-declaration.xml", kBroker), f.Doc("commercial-invoice.xml", kShipper)};
+  auto r = f.store->Submit(batch, {});
+  REQUIRE_OK(r);
+  for (const auto& o : r->outcomes) INFO(o.source_name << " " << o.code << " " << o.reason);
+  REQUIRE(r->accepted);
+  REQUIRE(r->outcomes.size() == 4);
+  const uint64_t lc = r->outcomes[0].entry.index, wb = r->outcomes[1].entry.index,
+                 cd = r->outcomes[2].entry.index, inv = r->outcomes[3].entry.index;
+  CHECK(lc == 4);
+  CHECK(f.store->size() == 8);
+  CHECK(r->outcomes[0].natural_key == "letter-of-credit:DEL25LC0001234|LDZBPLP0XXX");
+  CHECK(FindLink(r->outcomes[1].links, "cites-credit", lc));
+  CHECK(FindLink(r->outcomes[2].links, "declares-consignment", wb));
+  CHECK(FindLink(r->outcomes[2].links, "shares-container", wb));
+  CHECK(FindLink(r->outcomes[3].links, "cites-credit", lc));
+  CHECK(FindLink(r->outcomes[3].links, "ships-under", wb));
+  CHECK(FindLink(r->outcomes[3].links, "cites-declaration", cd));
+  // The link carries the target's leaf hash.
+  auto lcbytes = f.store->GetEntryBytes(lc);
+  REQUIRE_OK(lcbytes);
+  CHECK(FindLink(r->outcomes[3].links, "cites-credit", lc)->target_leaf_hash ==
+        EntryLeafHash(*lcbytes));
+  auto lv = f.store->Links(lc);
+  REQUIRE_OK(lv);
+  CHECK(lv->incoming.size() >= 3);
+  // Documents are stored byte for byte.
+  auto doc = f.store->GetDocument(inv);
+  REQUIRE_OK(doc);
+  CHECK(*doc == batch[3].bytes);
+  auto hist = f.store->History("DEL25LC0001234");
+  REQUIRE_OK(hist);
+  CHECK(hist->size() == 4);
+
+  // Identical bytes: existing entry, nothing written.
+  auto before = Dump(f.impl().db());
+  auto again = f.store->Submit({batch[3]}, {});
+  REQUIRE_OK(again);
+  CHECK(again->accepted);
+  CHECK(again->outcomes[0].kind == SubmitOutcome::Kind::kAlreadyPresent);
+  CHECK(again->outcomes[0].entry.index == inv);
+  CHECK(Dump(f.impl().db()) == before);
+
+  // Same natural key, different bytes: conflict; the whole batch is
+  // rejected and the store is unchanged.
+  auto conflict = f.store->Submit(
+      {batch[0], f.Doc("commercial-invoice.xml", kShipper, "\n")}, {});
+  REQUIRE_OK(conflict);
+  CHECK_FALSE(conflict->accepted);
+  CHECK(conflict->outcomes[1].code == "CONFLICT");
+  CHECK(Dump(f.impl().db()) == before);
+
+  // Wrong role: a carrier may not issue a letter of credit.
+  auto role = f.store->Submit({f.Doc("letter-of-credit.xml", kCarrier, "\n")}, {});
+  REQUIRE_OK(role);
+  CHECK(role->outcomes[0].code == "ROLE-NOT-ALLOWED");
+  CHECK(Dump(f.impl().db()) == before);
+
+  // Amendment by another issuer is refused; by the issuer it supersedes.
+  f.Register(kOtherShipper, PartyRole::kShipper);
+  SubmitOptions amend;
+  amend.amends = inv;
+  auto wrong = f.store->Submit({f.Doc("commercial-invoice.xml", kOtherShipper, "\n")}, amend);
+  REQUIRE_OK(wrong);
+  CHECK(wrong->outcomes[0].code == "AMENDS-MISMATCH");
+  auto ok = f.store->Submit({f.Doc("commercial-invoice.xml", kShipper, "\n")}, amend);
+  REQUIRE_OK(ok);
+  REQUIRE(ok->accepted);
+  CHECK(FindLink(ok->outcomes[0].links, "supersedes", inv));
+
+  // Unsigned or invalid documents are rejected.
+  auto unsigned_doc = f.store->Submit({{"x.xml", Sample("rail-waybill.xml")}}, {});
+  REQUIRE_OK(unsigned_doc);
+  CHECK_FALSE(unsigned_doc->accepted);
+  auto invalid = f.store->Submit({{"bad.xml", "<nope/>"}}, {});
+  REQUIRE_OK(invalid);
+  CHECK(invalid->outcomes[0].code == "INVALID-DOCUMENT");
+
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
+  CHECK(audit->documents_checked == 5);
+}
+
+TEST_CASE("proofs verify against the signed checkpoints") {
+  Fixture f;
+  REQUIRE_OK(f.store->Submit({f.Doc("letter-of-credit.xml", kBank)}, {}));
+  REQUIRE_OK(f.store->Submit({f.Doc("rail-waybill.xml", kCarrier)}, {}));
+  const uint64_t n = f.store->size();
+  CHECK(n == 6);
+  auto root = f.store->RootAt(n);
+  REQUIRE_OK(root);
+  for (uint64_t i = 0; i < n; ++i) {
+    auto path = f.store->InclusionPath(i, n);
+    REQUIRE_OK(path);
+    auto bytes = f.store->GetEntryBytes(i);
+    REQUIRE_OK(bytes);
+    std::vector<merkle::Hash> p(path->begin(), path->end());
+    CHECK(merkle::VerifyInclusion(i, n, EntryLeafHash(*bytes), p, *root));
+  }
+  auto proof = f.store->ProveInclusion(4, std::nullopt);
+  REQUIRE_OK(proof);
+  CHECK(proof->rfind("c2sp.org/tlog-proof@v1\nindex 4\n", 0) == 0);
+  CHECK(f.store->ProveInclusion(4, 3).status().code() == StatusCode::kInvalidArgument);
+  CHECK(f.store->ProveInclusion(0, 2).status().code() == StatusCode::kNotFound);
+  auto c = f.store->ProveConsistency(4, n);
+  REQUIRE_OK(c);
+  auto r4 = f.store->RootAt(4);
+  REQUIRE_OK(r4);
+  std::vector<merkle::Hash> cp(c->hashes.begin(), c->hashes.end());
+  CHECK(merkle::VerifyConsistency(4, n, *r4, *root, cp));
+  CHECK(c->text.rfind("old 4\n", 0) == 0);
+}
+
+TEST_CASE("audit detects a flipped byte in every stored value") {
+  Fixture f;
+  REQUIRE_OK(f.store->Submit({f.Doc("letter-of-credit.xml", kBank),
+                              f.Doc("commercial-invoice.xml", kShipper)}, {}));
+  auto clean = f.store->Audit({});
+  REQUIRE_OK(clean);
+  REQUIRE_MESSAGE(clean->clean, clean->problem);
+  std::string dir = f.store->dir();
+  f.store.reset();
+
+  auto open_db = [&]() {
+    leveldb::DB* db = nullptr;
+    leveldb::Options o;
+    REQUIRE(leveldb::DB::Open(o, dir + "/db", &db).ok());
+    return std::unique_ptr<leveldb::DB>(db);
+  };
+  std::map<std::string, std::string> rows;
+  {
+    auto db = open_db();
+    rows = Dump(db.get());
+  }
+  int flipped = 0;
+  for (const auto& [key, value] : rows) {
+    if (value.empty()) continue;
+    for (size_t pos : {size_t{0}, value.size() / 2, value.size() - 1}) {
+      std::string bad = value;
+      bad[pos] = static_cast<char>(bad[pos] ^ 0x01);
+      {
+        auto db = open_db();
+        REQUIRE(db->Put(leveldb::WriteOptions(), key, bad).ok());
+      }
+      OpenStoreOptions o;
+      o.dir = dir;
+      auto st = Store::Open(o);
+      bool detected = false;
+      std::string how;
+      if (!st.ok()) {
+        detected = st.status().code() == StatusCode::kCorruption;
+        how = st.status().ToString();
+      } else {
+        auto a = (*st)->Audit({});
+        detected = !a.ok() || !a->clean;
+        how = a.ok() ? a->problem : a.status().ToString();
+      }
+      st = Status::Internal("closed");
+      CHECK_MESSAGE(detected, "undetected flip at byte " << pos << " of key prefix '"
+                                  << key[0] << "' (" << key.size() << " bytes): " << how);
+      ++flipped;
+      auto db = open_db();
+      REQUIRE(db->Put(leveldb::WriteOptions(), key, value).ok());
+    }
+  }
+  CHECK(flipped > 30);
+  OpenStoreOptions o;
+  o.dir = dir;
+  auto st = Store::Open(o);
+  REQUIRE_OK(st);
+  auto a = (*st)->Audit({});
+  REQUIRE_OK(a);
+  CHECK_MESSAGE(a->clean, a->problem);
+}
+
+}  // namespace
+}  // namespace tradefin
