@@ -6,6 +6,9 @@
 // Thread safety: a SchemaValidator is immutable after Create() and may be
 // used from several threads at once (each call uses its own parser over the
 // shared, locked grammar pool).
+// Lifetime: create and destroy it while a tradefin::Runtime exists (it owns
+// Xerces-C objects; destroying it after Xerces is terminated crashes). Do
+// not keep one in a static.
 #ifndef TRADEFIN_XML_SCHEMA_VALIDATOR_H_
 #define TRADEFIN_XML_SCHEMA_VALIDATOR_H_
 
