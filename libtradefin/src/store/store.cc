@@ -870,5 +870,13 @@ Result<EntryRef> StoreImpl::AppendRawForTesting(Entry entry, std::string documen
   return ref;
 }
 
+Status StoreImpl::AppendRawBatchForTesting(std::vector<Entry> entries) {
+  std::lock_guard<std::mutex> l(mu_);
+  Batch b = BeginBatch();
+  for (Entry& e : entries) Append(&b, &e, nullptr);
+  b.entries.clear();  // not needed; keeps memory flat for huge batches
+  return Commit(&b);
+}
+
 }  // namespace store
 }  // namespace tradefin
