@@ -687,6 +687,25 @@ Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
   }
   report.key_id = trusted->key.key_id();
   report.signer = trusted->name;
+  if (!p.key_info.candidates.empty()) {
+    // A KeyName may point at a trusted key while KeyInfo carries another
+    // (the attacker's): the carried key is what the signer claims to have
+    // used, so it must be the trusted one.
+    bool carried = false;
+    for (const PublicKey& c : p.key_info.candidates) {
+      carried = carried || c.key_id() == report.key_id;
+    }
+    if (!carried) {
+      explain_reference();
+      return finish(SignatureVerdict::kUntrustedKey,
+                    "KeyInfo carries " +
+                        std::string(KeyTypeName(
+                            p.key_info.candidates.front().type())) +
+                        " key " + p.key_info.candidates.front().key_id() +
+                        ", not the trusted key '" + trusted->name + "' (" +
+                        report.key_id + ") its KeyName names");
+    }
+  }
   if (trusted->key.type() != p.sig_alg.key) {
     explain_reference();
     return finish(SignatureVerdict::kUntrustedKey,
