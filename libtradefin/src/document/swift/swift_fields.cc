@@ -76,22 +76,25 @@ std::string_view CountryNameFromCode(std::string_view code) {
 
 }  // namespace
 
+namespace {
+// 1 = in X (and Z), 2 = in Z only. A table, because this check runs on
+// every character of every message.
+struct CharsetTable {
+  unsigned char v[256] = {};
+  constexpr CharsetTable() {
+    for (int c = 'a'; c <= 'z'; ++c) v[c] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c) v[c] = 1;
+    for (int c = '0'; c <= '9'; ++c) v[c] = 1;
+    for (char c : std::string_view("/-?:().,'+ ")) v[static_cast<unsigned char>(c)] = 1;
+    for (char c : std::string_view("=!\"%&*<>;{@#_")) v[static_cast<unsigned char>(c)] = 2;
+  }
+};
+constexpr CharsetTable kCharsets;
+}  // namespace
+
 bool InCharset(char ch, Charset cs) {
-  unsigned char c = static_cast<unsigned char>(ch);
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-      (c >= '0' && c <= '9')) {
-    return true;
-  }
-  switch (c) {
-    case '/': case '-': case '?': case ':': case '(': case ')': case '.':
-    case ',': case '\'': case '+': case ' ':
-      return true;
-    case '=': case '!': case '"': case '%': case '&': case '*': case '<':
-    case '>': case ';': case '{': case '@': case '#': case '_':
-      return cs == Charset::kZ;
-    default:
-      return false;
-  }
+  unsigned char k = kCharsets.v[static_cast<unsigned char>(ch)];
+  return k == 1 || (k == 2 && cs == Charset::kZ);
 }
 
 bool AllDigits(std::string_view s) {
