@@ -1,21 +1,236 @@
-// PLACEHOLDER until issue 5 lands: registers `examine` so the CLI builds, and
-// says plainly that the verb is not available yet.
+// tradefin examine --lc LC.xml DOC... : UCP 600 examination of a
+// presentation (library: tradefin/rules/examine.h). Exit 0 complying (also
+// when manual checks remain; the verdict line says so), 1 discrepant,
+// 2 could not examine.
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "commands/commands.h"
 #include "output.h"
+#include "tradefin/document/validate.h"
+#include "tradefin/rules/examine.h"
 
 namespace tradefin::cli {
+namespace {
+
+struct ExamineOptionsCli {
+  std::string lc;
+  std::vector<std::string> documents;
+  std::string presented;
+  std::string presented_at;
+  std::string calendar;
+  std::vector<std::string> other_documents;
+  bool json = false;
+};
+
+Result<Document> ParseFile(const Validator& validator, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError("cannot read " + path);
+  return validator.Parse(ss.str(), path);
+}
+
+void WriteJson(const ExaminationReport& r) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("credit_number");
+  w.String(r.credit_number);
+  w.Key("verdict");
+  w.String(VerdictName(r.verdict));
+  w.Key("presentation_date");
+  w.String(r.presentation_date.ToIso());
+  w.Key("expiry_date");
+  w.String(r.effective_expiry_date.ToIso());
+  w.Key("last_presentation_day");
+  if (r.last_presentation_day) {
+    w.String(r.last_presentation_day->ToIso());
+  } else {
+    w.Null();
+  }
+  w.Key("discrepancies");
+  w.Int(r.CountSeverity(Severity::kDiscrepancy));
+  w.Key("warnings");
+  w.Int(r.CountSeverity(Severity::kWarning));
+  w.Key("manual_checks");
+  w.Int(r.CountSeverity(Severity::kManualCheck));
+  w.Key("findings");
+  w.BeginArray();
+  for (const Finding& f : r.findings) {
+    w.BeginObject();
+    w.Key("rule_id");
+    w.String(f.rule_id);
+    w.Key("reference");
+    w.String(f.reference);
+    w.Key("severity");
+    w.String(SeverityName(f.severity));
+    w.Key("document");
+    w.BeginObject();
+    w.Key("type");
+    w.String(f.document.type);
+    w.Key("number");
+    w.String(f.document.number);
+    w.EndObject();
+    w.Key("fields");
+    w.BeginArray();
+    for (const std::string& field : f.fields) w.String(field);
+    w.EndArray();
+    w.Key("found");
+    w.String(f.found);
+    w.Key("expected");
+    w.String(f.expected);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("unmapped");
+  w.BeginArray();
+  for (const UnmappedItem& u : r.unmapped) {
+    w.BeginObject();
+    w.Key("field");
+    w.String(u.field);
+    w.Key("item");
+    w.Int(u.item);
+    w.Key("text");
+    w.String(u.text);
+    w.Key("unmapped_part");
+    w.String(u.unmapped_part);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("ignored");
+  w.BeginArray();
+  for (const IgnoredItem& i : r.ignored) {
+    w.BeginObject();
+    w.Key("field");
+    w.String(i.field);
+    w.Key("item");
+    w.Int(i.item);
+    w.Key("text");
+    w.String(i.text);
+    w.Key("reason");
+    w.String(i.reason);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  std::cout << w.str() << "\n";
+}
+
+int RunExamine(const ExamineOptionsCli& o) {
+  auto validator = Validator::Create({});
+  if (!validator.ok()) FailWith(validator.status());
+
+  Result<Document> lc_doc = ParseFile(**validator, o.lc);
+  if (!lc_doc.ok()) FailWith(lc_doc.status());
+  if (lc_doc->type != DocumentType::kLetterOfCredit) {
+    FailWith(Status::InvalidArgument(
+        "--lc " + o.lc + ": is a " +
+        std::string(DocumentTypeName(lc_doc->type)) +
+        ", expected a letter of credit (urn:tradefin:lc:1)"));
+  }
+  const LetterOfCredit& credit = std::get<LetterOfCredit>(lc_doc->model);
+
+  Presentation presentation;
+  for (const std::string& path : o.documents) {
+    Result<Document> doc = ParseFile(**validator, path);
+    if (!doc.ok()) FailWith(doc.status());
+    switch (doc->type) {
+      case DocumentType::kRailWaybill:
+        presentation.waybills.push_back(std::get<RailWaybill>(doc->model));
+        break;
+      case DocumentType::kCommercialInvoice:
+        presentation.invoices.push_back(
+            std::get<CommercialInvoice>(doc->model));
+        break;
+      case DocumentType::kCustomsDeclaration:
+        presentation.customs_declarations.push_back(
+            std::get<CustomsDeclaration>(doc->model));
+        break;
+      case DocumentType::kLetterOfCredit:
+        FailWith(Status::InvalidArgument(
+            path + ": is a letter of credit; give the credit with --lc and "
+                   "only presented documents as DOC"));
+    }
+  }
+  presentation.other_documents = o.other_documents;
+
+  ExamineOptions options;
+  if (!o.presented.empty()) {
+    Result<Date> d = Date::ParseIso(o.presented);
+    if (!d.ok()) {
+      FailWith(Status::InvalidArgument("--presented '" + o.presented +
+                                       "': expected a date YYYY-MM-DD"));
+    }
+    presentation.presentation_date = *d;
+  } else {
+    FailWith(Status::InvalidArgument(
+        "--presented YYYY-MM-DD is required (the day the documents were "
+        "presented; examination depends on it)"));
+  }
+  if (!o.calendar.empty()) {
+    Result<Calendar> cal = Calendar::LoadFile(o.calendar);
+    if (!cal.ok()) FailWith(cal.status());
+    options.calendar = std::move(*cal);
+  }
+  options.presentation_place = o.presented_at;
+
+  Result<ExaminationReport> report = Examine(credit, presentation, options);
+  if (!report.ok()) FailWith(report.status());
+  if (o.json) {
+    WriteJson(*report);
+  } else {
+    std::cout << FormatReportText(*report);
+  }
+  return report->verdict == Verdict::kDiscrepant ? kExitNegative : kExitOk;
+}
+
+}  // namespace
 
 void SetupExamine(CLI::App& app) {
-  CLI::App* cmd = app.add_subcommand("examine", "(not implemented yet: issue 5)");
-  cmd->allow_extras();
-  cmd->callback([] {
-    std::cerr << "tradefin: 'examine' is not implemented yet (issue 5)\n";
-    Exit(kExitError);
-  });
+  auto opts = std::make_shared<ExamineOptionsCli>();
+  CLI::App* cmd = app.add_subcommand(
+      "examine",
+      "Examine a presentation against a letter of credit under UCP 600 / "
+      "ISBP 821. DOC... are the presented rail waybills, commercial invoices "
+      "and customs declarations (type detected from the XML namespace); "
+      "documents without a model are declared with --other-document. Prints "
+      "a verdict line, then one line per finding: 'SEVERITY RULE-ID "
+      "[reference] document field: found X, expected Y'. Exit 0 complying "
+      "(including 'complying, subject to manual check of N items'), 1 "
+      "discrepant, 2 error (unreadable or invalid document, bad option).");
+  cmd->add_option("--lc", opts->lc, "The letter of credit (LC XML)")
+      ->required();
+  cmd->add_option("documents", opts->documents,
+                  "Presented documents (waybill, invoice, customs XML)");
+  cmd->add_option("--presented", opts->presented,
+                  "Presentation date YYYY-MM-DD (required)");
+  cmd->add_option("--presented-at", opts->presented_at,
+                  "Place of presentation, compared with the 31D place of "
+                  "expiry (not checked if absent)");
+  cmd->add_option("--calendar", opts->calendar,
+                  "Bank holidays at the place of presentation: one "
+                  "YYYY-MM-DD per line, '#' comments (UCP 600 Art. 29)");
+  cmd->add_option("--other-document", opts->other_documents,
+                  "Name of another presented document without a model, "
+                  "e.g. 'packing list' (repeatable)")
+      ->take_last()
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("--json", opts->json,
+                "Print the report as JSON: {credit_number, verdict, "
+                "presentation_date, expiry_date, last_presentation_day, "
+                "discrepancies, warnings, manual_checks, findings:[{rule_id, "
+                "reference, severity, document:{type,number}, fields, found, "
+                "expected}], unmapped:[{field,item,text,unmapped_part}], "
+                "ignored:[{field,item,text,reason}]}");
+  cmd->callback([opts] { Exit(RunExamine(*opts)); });
 }
 
 }  // namespace tradefin::cli

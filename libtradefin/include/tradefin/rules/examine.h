@@ -78,7 +78,7 @@ enum class Verdict {
 // "complying", "complying-subject-to-manual-check", "discrepant".
 TRADEFIN_EXPORT std::string_view VerdictName(Verdict verdict);
 
-struct ExaminationReport {
+struct TRADEFIN_EXPORT ExaminationReport {
   Verdict verdict = Verdict::kComplying;
   std::string credit_number;
   Date presentation_date;
