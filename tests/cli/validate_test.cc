@@ -69,8 +69,8 @@ TEST_CASE("validate --json is structurally sound") {
   std::string out = Relative(r.out);
   CHECK(out.rfind(R"({"files":[{"file":"samples/invalid/lc-bad-bic.xml","type":"letter-of-credit","valid":false,"issues":[{"code":"ID-BIC-FORMAT",)", 0) == 0);
   CHECK(out.find(R"({"file":"samples/shipment/rail-waybill.xml","type":"rail-waybill","valid":true,"issues":[]})") != std::string::npos);
-  CHECK(out.find(R"("valid":false}
-)") == out.size() - 16);
+  REQUIRE(out.size() > 15);
+  CHECK(out.substr(out.size() - 15) == "\"valid\":false}\n");
   // Balanced braces and brackets outside strings.
   int depth = 0;
   bool in_str = false;
@@ -99,8 +99,8 @@ TEST_CASE("golden: every samples/invalid file gives its expected output") {
     INFO(rel);
     fs::path txt = SourceDir() / "samples" / "invalid" / (stem + ".expected.txt");
     fs::path json = SourceDir() / "samples" / "invalid" / (stem + ".expected.json");
-    REQUIRE_MESSAGE(fs::exists(txt), "missing golden " + txt.string());
-    REQUIRE_MESSAGE(fs::exists(json), "missing golden " + json.string());
+    REQUIRE_MESSAGE(fs::exists(txt), ("missing golden " + txt.string()));
+    REQUIRE_MESSAGE(fs::exists(json), ("missing golden " + json.string()));
     auto r = RunCli({"validate", Path(rel)});
     CHECK(r.exit_code == 1);
     CHECK(Relative(r.out) == testing::ReadFile(txt));

@@ -50,6 +50,123 @@ xml::Node ElementAtLine(xml::Node root, int line) {
   return best;
 }
 
+// Visits every element in document order (iteratively: depth is bounded
+// by the parser, but recursion is not needed).
+template <typename Fn>
+void ForEachElement(xml::Node root, Fn fn) {
+  xml::Node cur = root;
+  while (cur) {
+    fn(cur);
+    xml::Node next = cur.first_child_element();
+    if (!next) {
+      while (cur && !(cur == root) && !cur.next_sibling_element()) {
+        cur = cur.parent();
+      }
+      if (!cur || cur == root) break;
+      next = cur.next_sibling_element();
+    }
+    cur = next;
+  }
+}
+
+struct ModelItem {
+  std::string name;
+  char occurs;  // '1', '?', '*' or '+'
+};
+
+// Xerces' content model text "(A,B?,C*,)" for a plain sequence; false for
+// anything nested (choices, groups), which we then leave to Xerces' text.
+bool ParseSequence(std::string_view model, std::vector<ModelItem>* out) {
+  if (model.size() < 2 || model.front() != '(' || model.back() != ')') {
+    return false;
+  }
+  model = model.substr(1, model.size() - 2);
+  size_t start = 0;
+  while (start < model.size()) {
+    size_t comma = model.find(',', start);
+    if (comma == std::string_view::npos) comma = model.size();
+    std::string_view item = model.substr(start, comma - start);
+    start = comma + 1;
+    if (item.empty()) continue;
+    if (item.find_first_of("()|") != std::string_view::npos) return false;
+    char occ = '1';
+    if (item.back() == '?' || item.back() == '*' || item.back() == '+') {
+      occ = item.back();
+      item.remove_suffix(1);
+    }
+    size_t colon = item.find(':');
+    if (colon != std::string_view::npos) item.remove_prefix(colon + 1);
+    out->push_back(ModelItem{std::string(item), occ});
+  }
+  return !out->empty();
+}
+
+// Walks `parent`'s children against the sequence. Returns the first child
+// that does not fit (null if all fit) and, if the reason is a mandatory
+// element missing before it, that element's name in *missing.
+xml::Node FirstMisfit(xml::Node parent, const std::vector<ModelItem>& model,
+                      std::string* missing) {
+  std::vector<xml::Node> kids;
+  for (xml::Node k = parent.first_child_element(); k;
+       k = k.next_sibling_element()) {
+    kids.push_back(k);
+  }
+  size_t j = 0;
+  for (const ModelItem& item : model) {
+    size_t n = 0;
+    while (j < kids.size() && kids[j].local_name() == item.name) {
+      ++j;
+      ++n;
+      if (item.occurs == '1' || item.occurs == '?') break;
+    }
+    if (n == 0 && (item.occurs == '1' || item.occurs == '+')) {
+      *missing = item.name;
+      return j < kids.size() ? kids[j] : xml::Node();
+    }
+  }
+  missing->clear();
+  return j < kids.size() ? kids[j] : xml::Node();
+}
+
+// Xerces reports "element 'X' is not allowed for content model '(...)'" at
+// the parent's end tag, which points the reader at the wrong place. Find
+// the X that breaks its parent's sequence and say what is missing.
+bool ExplainContentModel(xml::Node root, const std::string& message,
+                         std::string* out_message, xml::Node* out_node) {
+  static constexpr std::string_view kHead = "lement '";
+  static constexpr std::string_view kMid = "' is not allowed for content model '";
+  size_t h = message.find(kHead);
+  size_t m = message.find(kMid);
+  if (h == std::string::npos || m == std::string::npos || m < h) return false;
+  std::string name = message.substr(h + kHead.size(), m - h - kHead.size());
+  size_t model_start = m + kMid.size();
+  size_t model_end = message.rfind('\'');
+  if (model_end == std::string::npos || model_end <= model_start) return false;
+  std::vector<ModelItem> model;
+  if (!ParseSequence(std::string_view(message).substr(
+                         model_start, model_end - model_start),
+                     &model)) {
+    return false;
+  }
+  bool found = false;
+  ForEachElement(root, [&](xml::Node n) {
+    if (found || n.local_name() != name || !n.parent()) return;
+    std::string missing;
+    xml::Node misfit = FirstMisfit(n.parent(), model, &missing);
+    if (!(misfit == n)) return;
+    found = true;
+    *out_node = n;
+    *out_message =
+        missing.empty()
+            ? "Element " + name + " is not allowed here: it is out of order or "
+                                  "not part of " +
+                  std::string(n.parent().local_name()) + "."
+            : "Element " + name + " is not allowed here: the mandatory element " +
+                  missing + " is missing before it.";
+  });
+  return found;
+}
+
 class ValidatorImpl final : public Validator {
  public:
   ValidatorImpl(const ValidateOptions& options,
@@ -141,8 +258,14 @@ class ValidatorImpl final : public Validator {
     TRADEFIN_RETURN_IF_ERROR(schemas_->Validate(bytes, &errors));
     if (!errors.empty()) {
       for (const xml::SchemaError& e : errors) {
-        add("XSD-INVALID", Sentence(e.message), e.line, e.column,
-            ElementAtLine(root, e.line).path());
+        std::string message;
+        xml::Node node;
+        if (ExplainContentModel(root, e.message, &message, &node)) {
+          add("XSD-INVALID", message, node.line(), 0, node.path());
+        } else {
+          add("XSD-INVALID", Sentence(e.message), e.line, e.column,
+              ElementAtLine(root, e.line).path());
+        }
       }
       return report;
     }
