@@ -110,6 +110,12 @@ bool LooksLikeCertificate(std::string_view der) {
   }
 }
 
+CryptoPP::RandomNumberGenerator& Rng() {
+  // AutoSeededRandomPool is not thread-safe; one per thread.
+  thread_local CryptoPP::AutoSeededRandomPool rng;
+  return rng;
+}
+
 std::string Encode(const CryptoPP::ASN1Object& obj) {
   std::string out;
   StringSink sink(out);
@@ -144,14 +150,12 @@ Result<PublicKey> BuildFromSpki(std::string_view der) {
     key.BERDecode(src);
     key.AccessGroupParameters().SetEncodeAsOID(true);
     key.AccessGroupParameters().SetPointCompression(false);
-    CryptoPP::AutoSeededRandomPool rng;
-    if (!key.Validate(rng, 2)) {
+    // Level 1: the point is on the curve and not infinity. P-256 has
+    // cofactor 1, so that already means it is in the prime-order group;
+    // level 2 would re-test the domain primes on every load (milliseconds).
+    if (!key.Validate(Rng(), 1)) {
       return Status::InvalidArgument("EC public key fails validation");
     }
-    // Fixed-base tables for the generator (group) and the public point:
-    // verification is two scalar multiplications, both sped up.
-    key.AccessGroupParameters().Precompute(16);
-    key.Precompute(16);
     rep->spki_der = Encode(key);
     const auto& q = key.GetPublicElement();
     std::string point(65, '\0');
@@ -210,12 +214,6 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return ss.str();
 }
 
-CryptoPP::RandomNumberGenerator& Rng() {
-  // AutoSeededRandomPool is not thread-safe; one per thread.
-  thread_local CryptoPP::AutoSeededRandomPool rng;
-  return rng;
-}
-
 constexpr char kB64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -257,7 +255,16 @@ bool VerifyWith(const PublicKey& key, HashAlg hash, std::string_view message,
       case KeyType::kEcdsaP256:
         // XML-DSig 1.1 6.4.3: raw r||s, each 32 bytes. DER is never accepted.
         if (hash != HashAlg::kSha256 || signature.size() != 64) return false;
-        return rep.ecdsa->VerifyMessage(msg, message.size(), sig, 64);
+        if (rep.ecdsa_uses.fetch_add(1, std::memory_order_relaxed) == 0) {
+          return rep.ecdsa->VerifyMessage(msg, message.size(), sig, 64);
+        }
+        std::call_once(rep.ecdsa_precompute_once, [&rep] {
+          auto fast = std::make_unique<EcdsaP256::Verifier>(rep.ecdsa->GetKey());
+          fast->AccessKey().AccessGroupParameters().Precompute(16);
+          fast->AccessKey().Precompute(16);
+          rep.ecdsa_fast = std::move(fast);
+        });
+        return rep.ecdsa_fast->VerifyMessage(msg, message.size(), sig, 64);
       case KeyType::kRsa: {
         if (signature.size() != (static_cast<size_t>(rep.bits) + 7) / 8) {
           return false;
@@ -524,7 +531,7 @@ Result<PrivateKey> PrivateKey::FromPem(std::string_view pem) {
       rep->ecdsa = std::make_unique<EcdsaP256::Signer>();
       rep->ecdsa->AccessKey().BERDecode(src);
       rep->ecdsa->AccessKey().AccessGroupParameters().SetEncodeAsOID(true);
-      if (!rep->ecdsa->GetKey().Validate(Rng(), 2)) {
+      if (!rep->ecdsa->GetKey().Validate(Rng(), 1)) {
         return Status::InvalidArgument("EC private key fails validation");
       }
       rep->pkcs8_der = Encode(rep->ecdsa->GetKey());

@@ -10,7 +10,9 @@
 #include <cryptopp/sha.h>
 #include <cryptopp/xed25519.h>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -28,7 +30,13 @@ struct PublicKey::Rep {
   std::string ed25519_raw;      // 32 bytes (Ed25519 only)
   std::string ec_point;         // 65 bytes 0x04||X||Y (P-256 only)
   std::unique_ptr<CryptoPP::ed25519::Verifier> ed25519;
-  std::unique_ptr<EcdsaP256::Verifier> ecdsa;  // with precomputation
+  std::unique_ptr<EcdsaP256::Verifier> ecdsa;  // plain, no precomputation
+  // Fixed-base tables for the public point and generator, built on the
+  // second verification with this key (a one-shot CLI run never pays for
+  // them; a resident verifier does once). Published through call_once.
+  mutable std::atomic<int> ecdsa_uses{0};
+  mutable std::once_flag ecdsa_precompute_once;
+  mutable std::unique_ptr<EcdsaP256::Verifier> ecdsa_fast;
   CryptoPP::RSA::PublicKey rsa;
 };
 
