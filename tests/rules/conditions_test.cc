@@ -16,7 +16,7 @@ TEST_CASE("every document 46A requires must be presented") {
   for (const Finding& f : r.findings)
     if (f.rule_id == "LC46A-DOCUMENT-MISSING") missing.push_back(f.document.type);
   CHECK(missing == std::vector<std::string>{"certificate of origin",
-                                            "customs declaration"});
+                                            "customs-declaration"});
   CHECK(r.verdict == Verdict::kDiscrepant);
 }
 

@@ -127,37 +127,39 @@ class Item {
 struct KindPhrase {
   Kind kind;
   std::vector<std::string_view> words;
-  const char* name;  // for other documents: the name looked up
+  // Modelled kinds: the DocumentTypeName ("rail-waybill"); other documents:
+  // the name looked up in Presentation::other_documents.
+  const char* name;
 };
 
 // Longest phrases first within a kind; the earliest match in the item wins.
 const std::vector<KindPhrase>& KindPhrases() {
   static const std::vector<KindPhrase> kPhrases = {
-      {Kind::kInvoice, {"COMMERCIAL", "INVOICE"}, "commercial invoice"},
-      {Kind::kInvoice, {"COMMERCIAL", "INVOICES"}, "commercial invoice"},
-      {Kind::kInvoice, {"INVOICE"}, "commercial invoice"},
-      {Kind::kWaybill, {"CIM", "SMGS", "CONSIGNMENT", "NOTE"}, "rail waybill"},
-      {Kind::kWaybill, {"SMGS", "CONSIGNMENT", "NOTE"}, "rail waybill"},
-      {Kind::kWaybill, {"CIM", "CONSIGNMENT", "NOTE"}, "rail waybill"},
-      {Kind::kWaybill, {"RAILWAY", "CONSIGNMENT", "NOTE"}, "rail waybill"},
-      {Kind::kWaybill, {"RAIL", "CONSIGNMENT", "NOTE"}, "rail waybill"},
-      {Kind::kWaybill, {"CONSIGNMENT", "NOTE"}, "rail waybill"},
-      {Kind::kWaybill, {"CIM", "SMGS", "WAYBILL"}, "rail waybill"},
-      {Kind::kWaybill, {"RAIL", "WAYBILL"}, "rail waybill"},
-      {Kind::kWaybill, {"RAILWAY", "WAYBILL"}, "rail waybill"},
-      {Kind::kWaybill, {"RAILWAY", "BILL"}, "rail waybill"},
-      {Kind::kWaybill, {"SMGS", "NOTE"}, "rail waybill"},
-      {Kind::kWaybill, {"CIM", "NOTE"}, "rail waybill"},
+      {Kind::kInvoice, {"COMMERCIAL", "INVOICE"}, "commercial-invoice"},
+      {Kind::kInvoice, {"COMMERCIAL", "INVOICES"}, "commercial-invoice"},
+      {Kind::kInvoice, {"INVOICE"}, "commercial-invoice"},
+      {Kind::kWaybill, {"CIM", "SMGS", "CONSIGNMENT", "NOTE"}, "rail-waybill"},
+      {Kind::kWaybill, {"SMGS", "CONSIGNMENT", "NOTE"}, "rail-waybill"},
+      {Kind::kWaybill, {"CIM", "CONSIGNMENT", "NOTE"}, "rail-waybill"},
+      {Kind::kWaybill, {"RAILWAY", "CONSIGNMENT", "NOTE"}, "rail-waybill"},
+      {Kind::kWaybill, {"RAIL", "CONSIGNMENT", "NOTE"}, "rail-waybill"},
+      {Kind::kWaybill, {"CONSIGNMENT", "NOTE"}, "rail-waybill"},
+      {Kind::kWaybill, {"CIM", "SMGS", "WAYBILL"}, "rail-waybill"},
+      {Kind::kWaybill, {"RAIL", "WAYBILL"}, "rail-waybill"},
+      {Kind::kWaybill, {"RAILWAY", "WAYBILL"}, "rail-waybill"},
+      {Kind::kWaybill, {"RAILWAY", "BILL"}, "rail-waybill"},
+      {Kind::kWaybill, {"SMGS", "NOTE"}, "rail-waybill"},
+      {Kind::kWaybill, {"CIM", "NOTE"}, "rail-waybill"},
       {Kind::kCustoms, {"CHINA", "CUSTOMS", "EXPORT", "DECLARATION"},
-       "customs declaration"},
+       "customs-declaration"},
       {Kind::kCustoms, {"CUSTOMS", "EXPORT", "DECLARATION"},
-       "customs declaration"},
+       "customs-declaration"},
       {Kind::kCustoms, {"EXPORT", "CUSTOMS", "DECLARATION"},
-       "customs declaration"},
+       "customs-declaration"},
       {Kind::kCustoms, {"EXPORT", "GOODS", "DECLARATION"},
-       "customs declaration"},
-      {Kind::kCustoms, {"EXPORT", "DECLARATION"}, "customs declaration"},
-      {Kind::kCustoms, {"CUSTOMS", "DECLARATION"}, "customs declaration"},
+       "customs-declaration"},
+      {Kind::kCustoms, {"EXPORT", "DECLARATION"}, "customs-declaration"},
+      {Kind::kCustoms, {"CUSTOMS", "DECLARATION"}, "customs-declaration"},
       {Kind::kOther, {"PACKING", "LIST"}, "packing list"},
       {Kind::kOther, {"CERTIFICATE", "OF", "ORIGIN"}, "certificate of origin"},
       {Kind::kOther, {"INSURANCE", "POLICY"}, "insurance"},
@@ -658,7 +660,7 @@ void ExamineDocumentsRequired(Context& ctx) {
     if (!present) {
       ctx.Add("LC46A-DOCUMENT-MISSING", "UCP 600 Art. 14(a), 15; credit 46A",
               Severity::kDiscrepancy, missing_ref, {"46A item " + std::to_string(num)},
-              "not presented", text);
+              "not presented", "\"" + text + "\"");
       continue;
     }
     if (best->kind == Kind::kOther) {

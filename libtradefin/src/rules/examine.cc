@@ -183,8 +183,8 @@ void CheckShipmentAndPresentation(Context& ctx) {
               "presented " + ctx.presented.ToIso(),
               "on or before " + moved.ToIso() + " (shipment " +
                   shipped->ToIso() + " + " + std::to_string(days) + " days" +
-                  (ctx.lc.presentation_days ? ", 48" : ", default 21") + ")" +
-                  MovedNote(last, moved));
+                  (ctx.lc.presentation_days ? " per 48" : ", the default") +
+                  ")" + MovedNote(last, moved));
     }
   }
   if (earliest_last) {
