@@ -300,5 +300,29 @@ TEST_CASE("vectors: phaos rsa-sha1 enveloped is outside the profile") {
   }
 }
 
+TEST_CASE("vectors: enveloping and multi-reference vectors are outside the "
+          "profile") {
+  auto p256 = PublicKey::FromFile(
+      Vec("xmldsig11-interop-2012/keys/p256-pubkey.pem").string());
+  REQUIRE_OK(p256);
+  for (const char* f : {"xmldsig11-interop-2012/signature-enveloping-p256_sha256.xml",
+                        "xmldsig11-interop-2012/signature-enveloping-p256_sha256_4050.xml",
+                        "aleksey-xmldsig-01/enveloping-sha256-ecdsa-sha256_padded.xml"}) {
+    CAPTURE(f);
+    VerificationReport r = Verify(ReadFile(Vec(f)), *p256);
+    CHECK(r.verdict == SignatureVerdict::kPolicyViolation);
+    // Enveloping signatures wrap their content in ds:Object.
+    CHECK_MESSAGE((r.reason.find("ds:Object") != std::string::npos ||
+                   r.reason.find("enveloping") != std::string::npos),
+                  r.reason);
+  }
+  for (const char* f : {"merlin-exc-c14n-one/exc-signature.xml",
+                        "merlin-c14n-three/signature.xml"}) {
+    CAPTURE(f);
+    VerificationReport r = Verify(ReadFile(Vec(f)), *p256);
+    CHECK(r.verdict == SignatureVerdict::kPolicyViolation);
+  }
+}
+
 }  // namespace
 }  // namespace tradefin
