@@ -1,10 +1,14 @@
-// tradefin examine --lc LC.xml DOC... : UCP 600 examination of a
-// presentation (library: tradefin/rules/examine.h). Exit 0 complying (also
+// tradefin examine --lc LC.xml DOC... | --store DIR --credit NUMBER: UCP 600
+// examination of a presentation (library: tradefin/rules/examine.h). Exit 0 complying (also
 // when manual checks remain; the verdict line says so), 1 discrepant,
 // 2 could not examine.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <optional>
+#include <set>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -15,12 +19,15 @@
 #include "output.h"
 #include "tradefin/document/validate.h"
 #include "tradefin/rules/examine.h"
+#include "tradefin/store/store.h"
 
 namespace tradefin::cli {
 namespace {
 
 struct ExamineOptionsCli {
   std::string lc;
+  std::string store;
+  std::string credit;
   std::vector<std::string> documents;
   std::string presented;
   std::string presented_at;
@@ -38,7 +45,8 @@ Result<Document> ParseFile(const Validator& validator, const std::string& path) 
   return validator.Parse(ss.str(), path);
 }
 
-void WriteJson(const ExaminationReport& r) {
+void WriteJson(const ExaminationReport& r,
+               const std::vector<std::string>& gathered) {
   JsonWriter w;
   w.BeginObject();
   w.Key("credit_number");
@@ -61,6 +69,12 @@ void WriteJson(const ExaminationReport& r) {
   w.Int(r.CountSeverity(Severity::kWarning));
   w.Key("manual_checks");
   w.Int(r.CountSeverity(Severity::kManualCheck));
+  if (!gathered.empty()) {
+    w.Key("store_documents");
+    w.BeginArray();
+    for (const std::string& g : gathered) w.String(g);
+    w.EndArray();
+  }
   w.Key("findings");
   w.BeginArray();
   for (const Finding& f : r.findings) {
@@ -123,40 +137,119 @@ void WriteJson(const ExaminationReport& r) {
   std::cout << w.str() << "\n";
 }
 
+// Adds one parsed document to the presentation (or takes it as the credit).
+// Returns false for a letter of credit when `credit` is null.
+void AddDocument(Document doc, const std::string& name, Presentation* p,
+                 std::optional<LetterOfCredit>* credit) {
+  switch (doc.type) {
+    case DocumentType::kRailWaybill:
+      p->waybills.push_back(std::get<RailWaybill>(std::move(doc.model)));
+      break;
+    case DocumentType::kCommercialInvoice:
+      p->invoices.push_back(std::get<CommercialInvoice>(std::move(doc.model)));
+      break;
+    case DocumentType::kCustomsDeclaration:
+      p->customs_declarations.push_back(
+          std::get<CustomsDeclaration>(std::move(doc.model)));
+      break;
+    case DocumentType::kLetterOfCredit:
+      if (credit == nullptr) {
+        FailWith(Status::InvalidArgument(
+            name + ": is a letter of credit; give the credit with --lc and "
+                   "only presented documents as DOC"));
+      }
+      *credit = std::get<LetterOfCredit>(std::move(doc.model));
+      break;
+  }
+}
+
+// --store DIR --credit NUMBER: the credit and every document citing it
+// (natural key "credit:<number>"), plus the documents those link to
+// (ships-under, declares-consignment, cites-declaration, cites-credit); the
+// latest entry of each unique key only (amendments supersede).
+void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
+                     std::optional<LetterOfCredit>* credit, Presentation* p,
+                     std::vector<std::string>* gathered) {
+  OpenStoreOptions so;
+  so.dir = o.store;
+  auto store = Store::Open(so);
+  if (!store.ok()) FailWith(store.status());
+  auto citing = (*store)->History("credit:" + o.credit);
+  if (!citing.ok()) FailWith(citing.status());
+  std::set<uint64_t> candidates(citing->begin(), citing->end());
+  for (uint64_t index : *citing) {
+    auto entry = (*store)->GetEntry(index);
+    if (!entry.ok()) FailWith(entry.status());
+    for (const EntryLink& l : entry->links) {
+      if (l.relation == "cites-credit" || l.relation == "ships-under" ||
+          l.relation == "declares-consignment" ||
+          l.relation == "cites-declaration")
+        candidates.insert(l.target_index);
+    }
+  }
+  std::map<std::string, uint64_t> latest;  // unique key -> newest index
+  for (uint64_t index : candidates) {
+    auto entry = (*store)->GetEntry(index);
+    if (!entry.ok()) FailWith(entry.status());
+    if (entry->document_type.empty() || entry->natural_keys.empty()) continue;
+    uint64_t& slot = latest[entry->natural_keys[0]];
+    slot = std::max(slot, index);
+  }
+  for (const auto& [key, index] : latest) {
+    auto all = (*store)->History(key);
+    if (!all.ok()) FailWith(all.status());
+    uint64_t newest = all->empty() ? index : all->back();
+    auto bytes = (*store)->GetDocument(newest);
+    if (!bytes.ok()) FailWith(bytes.status());
+    std::string name = o.store + " entry " + std::to_string(newest);
+    Result<Document> doc = validator.Parse(*bytes, name);
+    if (!doc.ok()) FailWith(doc.status());
+    if (doc->type == DocumentType::kLetterOfCredit &&
+        std::get<LetterOfCredit>(doc->model).credit_number != o.credit)
+      continue;
+    gathered->push_back(std::string(DocumentTypeName(doc->type)) + " entry " +
+                        std::to_string(newest));
+    AddDocument(std::move(*doc), name, p, credit);
+  }
+  if (!credit->has_value()) {
+    FailWith(Status::NotFound("store " + o.store +
+                              ": no letter of credit with number " + o.credit +
+                              " linked from the documents citing it"));
+  }
+}
+
 int RunExamine(const ExamineOptionsCli& o) {
   auto validator = Validator::Create({});
   if (!validator.ok()) FailWith(validator.status());
 
-  Result<Document> lc_doc = ParseFile(**validator, o.lc);
-  if (!lc_doc.ok()) FailWith(lc_doc.status());
-  if (lc_doc->type != DocumentType::kLetterOfCredit) {
-    FailWith(Status::InvalidArgument(
-        "--lc " + o.lc + ": is a " +
-        std::string(DocumentTypeName(lc_doc->type)) +
-        ", expected a letter of credit (urn:tradefin:lc:1)"));
-  }
-  const LetterOfCredit& credit = std::get<LetterOfCredit>(lc_doc->model);
-
+  std::optional<LetterOfCredit> credit;
   Presentation presentation;
-  for (const std::string& path : o.documents) {
-    Result<Document> doc = ParseFile(**validator, path);
-    if (!doc.ok()) FailWith(doc.status());
-    switch (doc->type) {
-      case DocumentType::kRailWaybill:
-        presentation.waybills.push_back(std::get<RailWaybill>(doc->model));
-        break;
-      case DocumentType::kCommercialInvoice:
-        presentation.invoices.push_back(
-            std::get<CommercialInvoice>(doc->model));
-        break;
-      case DocumentType::kCustomsDeclaration:
-        presentation.customs_declarations.push_back(
-            std::get<CustomsDeclaration>(doc->model));
-        break;
-      case DocumentType::kLetterOfCredit:
-        FailWith(Status::InvalidArgument(
-            path + ": is a letter of credit; give the credit with --lc and "
-                   "only presented documents as DOC"));
+  std::vector<std::string> gathered;
+  if (!o.store.empty() || !o.credit.empty()) {
+    if (o.store.empty() || o.credit.empty() || !o.lc.empty() ||
+        !o.documents.empty()) {
+      FailWith(Status::InvalidArgument(
+          "use either --lc LC.xml DOC... or --store DIR --credit NUMBER"));
+    }
+    GatherFromStore(**validator, o, &credit, &presentation, &gathered);
+  } else {
+    if (o.lc.empty()) {
+      FailWith(Status::InvalidArgument(
+          "--lc LC.xml is required (or --store DIR --credit NUMBER)"));
+    }
+    Result<Document> lc_doc = ParseFile(**validator, o.lc);
+    if (!lc_doc.ok()) FailWith(lc_doc.status());
+    if (lc_doc->type != DocumentType::kLetterOfCredit) {
+      FailWith(Status::InvalidArgument(
+          "--lc " + o.lc + ": is a " +
+          std::string(DocumentTypeName(lc_doc->type)) +
+          ", expected a letter of credit (urn:tradefin:lc:1)"));
+    }
+    AddDocument(std::move(*lc_doc), o.lc, &presentation, &credit);
+    for (const std::string& path : o.documents) {
+      Result<Document> doc = ParseFile(**validator, path);
+      if (!doc.ok()) FailWith(doc.status());
+      AddDocument(std::move(*doc), path, &presentation, nullptr);
     }
   }
   presentation.other_documents = o.other_documents;
@@ -181,11 +274,16 @@ int RunExamine(const ExamineOptionsCli& o) {
   }
   options.presentation_place = o.presented_at;
 
-  Result<ExaminationReport> report = Examine(credit, presentation, options);
+  Result<ExaminationReport> report = Examine(*credit, presentation, options);
   if (!report.ok()) FailWith(report.status());
   if (o.json) {
-    WriteJson(*report);
+    WriteJson(*report, gathered);
   } else {
+    if (!o.store.empty()) {
+      std::cout << "documents from store:";
+      for (const std::string& g : gathered) std::cout << " " << g << ";";
+      std::cout << "\n";
+    }
     std::cout << FormatReportText(*report);
   }
   return report->verdict == Verdict::kDiscrepant ? kExitNegative : kExitOk;
@@ -204,9 +302,18 @@ void SetupExamine(CLI::App& app) {
       "a verdict line, then one line per finding: 'SEVERITY RULE-ID "
       "[reference] document field: found X, expected Y'. Exit 0 complying "
       "(including 'complying, subject to manual check of N items'), 1 "
-      "discrepant, 2 error (unreadable or invalid document, bad option).");
-  cmd->add_option("--lc", opts->lc, "The letter of credit (LC XML)")
-      ->required();
+      "discrepant, 2 error (unreadable or invalid document, bad option). "
+      "With --store DIR --credit NUMBER the credit and the documents citing "
+      "it (and those they link to, latest versions) come from the store; a "
+      "first line 'documents from store: ...' lists them.");
+  cmd->add_option("--lc", opts->lc,
+                  "The letter of credit (LC XML); required unless --store");
+  cmd->add_option("--store", opts->store,
+                  "Examine from a store: the credit --credit and every "
+                  "document citing it (plus the documents they link to), "
+                  "latest versions");
+  cmd->add_option("--credit", opts->credit,
+                  "Credit number to examine from --store");
   cmd->add_option("documents", opts->documents,
                   "Presented documents (waybill, invoice, customs XML)");
   cmd->add_option("--presented", opts->presented,

@@ -106,5 +106,64 @@ TEST_CASE("examine errors exit 2 with a clear message") {
   CHECK(r.err.find("/nonexistent/doc.xml") != std::string::npos);
 }
 
+
+TEST_CASE("examine --store gathers the documents citing the credit") {
+  TempDir tmp;
+  auto path = [&](const std::string& n) { return (tmp.path() / n).string(); };
+  fs::path shipment = SourceDir() / "samples" / "shipment";
+  std::string store = path("store");
+  REQUIRE(RunCli({"init", "--store", store, "--origin", "example.org/examine"})
+              .exit_code == 0);
+  const std::vector<std::pair<std::string, std::string>> parties = {
+      {"issuing-bank", "LDZBPLP0XXX"},
+      {"carrier", "TFCRCNC0XXX"},
+      {"shipper", "91510113MA6CT4K21P"},
+      {"customs-broker", "91510100MA62XJ8N0J"}};
+  for (const auto& [role, id] : parties) {
+    REQUIRE(RunCli({"key", "gen", "--out", path(role)}).exit_code == 0);
+    CliResult r = RunCli({"party", "add", "--store", store, "--id", id,
+                          "--name", "Party " + id, "--role", role, "--key",
+                          path(role + ".pub")});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  }
+  const std::vector<std::pair<std::string, std::string>> docs = {
+      {"letter-of-credit.xml", "issuing-bank"},
+      {"rail-waybill.xml", "carrier"},
+      {"customs-declaration.xml", "customs-broker"},
+      {"commercial-invoice.xml", "shipper"}};
+  std::vector<std::string> submit = {"submit", "--store", store};
+  for (const auto& [file, role] : docs) {
+    CliResult r = RunCli({"sign", "--key", path(role + ".key"), "-o",
+                          path(file), (shipment / file).string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    submit.push_back(path(file));
+  }
+  CliResult sub = RunCli(submit);
+  REQUIRE_MESSAGE(sub.exit_code == 0, (sub.out + sub.err));
+
+  CliResult r = RunCli({"examine", "--store", store, "--credit",
+                        "DEL25LC0001234", "--presented", "2025-06-12",
+                        "--other-document", "packing list",
+                        "--other-document", "certificate of origin"});
+  CHECK_MESSAGE(r.err.empty(), r.err);
+  CHECK(r.exit_code == 1);
+  // Same findings as the file-based late-presentation golden.
+  std::string golden = ReadFile(SourceDir() / "samples" / "presentations" /
+                                "late-presentation" / "expected.txt");
+  REQUIRE(r.out.find('\n') != std::string::npos);
+  CHECK(r.out.rfind("documents from store: commercial-invoice entry ", 0) == 0);
+  CHECK(r.out.substr(r.out.find('\n') + 1) == golden);
+
+  r = RunCli({"examine", "--store", store, "--credit", "NOSUCHCREDIT",
+              "--presented", "2025-06-12"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no letter of credit with number NOSUCHCREDIT") !=
+        std::string::npos);
+  r = RunCli({"examine", "--store", store, "--credit", "DEL25LC0001234",
+              "--lc", (shipment / "letter-of-credit.xml").string(),
+              "--presented", "2025-06-12"});
+  CHECK(r.exit_code == 2);
+}
+
 }  // namespace
 }  // namespace tradefin::testing
