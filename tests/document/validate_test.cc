@@ -80,6 +80,52 @@ TEST_CASE("every invalid sample gives exactly its expected code") {
   }
 }
 
+TEST_CASE("XSD content-model errors point at the misplaced element") {
+  auto r = TheValidator().ValidateFile(
+      (testing::SourceDir() / "samples" / "invalid" / "lc-missing-credit-number.xml")
+          .string());
+  REQUIRE_OK(r);
+  REQUIRE(r->issues.size() == 1);
+  CHECK(r->issues[0].message ==
+        "Element IssueDate is not allowed here: the mandatory element "
+        "CreditNumber is missing before it.");
+  CHECK(r->issues[0].path == "/lc:LetterOfCredit/lc:IssueDate");
+  CHECK(r->issues[0].line == 16);
+
+  // An element out of order (no mandatory one missing).
+  std::string lc = testing::ReadFile(testing::SourceDir() / "samples" /
+                                     "shipment" / "letter-of-credit.xml");
+  std::string moved = lc;
+  const std::string pd = "  <lc:PresentationDays>21</lc:PresentationDays>\n";
+  moved.erase(moved.find(pd), pd.size());
+  moved.insert(moved.find("  <lc:Charges>"), pd);
+  auto o = TheValidator().Validate(moved, "m.xml");
+  REQUIRE_OK(o);
+  REQUIRE_FALSE(o->issues.empty());
+  CHECK(o->issues[0].code == "XSD-INVALID");
+  CHECK(o->issues[0].path.find("/lc:LetterOfCredit/lc:") == 0);
+
+  // Other schema errors keep Xerces' text and point at the element.
+  auto d = TheValidator().ValidateFile(
+      (testing::SourceDir() / "samples" / "invalid" / "waybill-invalid-date.xml")
+          .string());
+  REQUIRE_OK(d);
+  REQUIRE(d->issues.size() == 1);
+  CHECK(d->issues[0].path == "/wb:RailWaybill/wb:DepartureDate");
+  CHECK(d->issues[0].message.find("2025-02-30") != std::string::npos);
+}
+
+TEST_CASE("semantic_checks = false stops after the XSD") {
+  ValidateOptions opts;
+  opts.semantic_checks = false;
+  auto v = Validator::Create(opts);
+  REQUIRE_OK(v);
+  auto r = (*v)->ValidateFile(
+      (testing::SourceDir() / "samples" / "invalid" / "lc-bad-bic.xml").string());
+  REQUIRE_OK(r);
+  CHECK(r->valid());
+}
+
 TEST_CASE("unknown root namespace") {
   auto r = TheValidator().Validate("<a xmlns='urn:x'/>", "x.xml");
   REQUIRE_OK(r);

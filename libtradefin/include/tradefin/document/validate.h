@@ -51,7 +51,11 @@ struct ValidationReport {
 struct ValidateOptions {
   // Limits and parser hardening. Default: see ParseOptions.
   ParseOptions parse;
-  // Run semantic rules after XSD validation succeeds. Default: true.
+  // After XSD validation succeeds, check values the schema cannot judge
+  // (MONEY-*, DATE-INVALID, VALUE-INVALID) and run the semantic rules
+  // (check digits, sums, date order). When false, Validate() stops after
+  // the XSD; Parse() still does the value checks (a model cannot hold an
+  // amount in an unknown currency) but not the rules. Default: true.
   bool semantic_checks = true;
 };
 
