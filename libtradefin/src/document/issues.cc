@@ -8,11 +8,11 @@ void IssueSink::Add(std::string_view code, const std::string& key,
   issue.code = std::string(code);
   issue.message = std::move(message);
   issue.file = file_;
-  const Location* loc = map_ != nullptr ? map_->Find(key) : nullptr;
-  if (loc != nullptr) {
-    issue.line = loc->line;
-    issue.column = loc->column;
-    issue.path = loc->path;
+  Location loc;
+  if (map_ != nullptr && map_->Find(key, &loc)) {
+    issue.line = loc.line;
+    issue.column = loc.column;
+    issue.path = std::move(loc.path);
   } else {
     issue.path = key;
   }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "tradefin/document/validate.h"
+#include "xml/xml_tree.h"
 
 namespace tradefin::document_internal {
 
@@ -28,12 +29,19 @@ struct Location {
   std::string path;
 };
 
+// Holds borrowed xml::Nodes: it must not outlive the xml::Document they
+// belong to. Line and path are computed only when an issue needs them
+// (Node::path() walks siblings, too slow to do for every field).
 class SourceMap {
  public:
-  void Set(const std::string& key, Location loc) { map_[key] = std::move(loc); }
-  const Location* Find(const std::string& key) const {
+  void Set(const std::string& key, xml::Node node) { map_[key] = node; }
+  bool Find(const std::string& key, Location* loc) const {
     auto it = map_.find(key);
-    return it == map_.end() ? nullptr : &it->second;
+    if (it == map_.end()) return false;
+    loc->line = it->second.line();
+    loc->column = 0;
+    loc->path = it->second.path();
+    return true;
   }
   // A field whose text could not be converted (bad currency, too many
   // decimals): rules that would compute with it skip it, so one mistake
@@ -42,7 +50,7 @@ class SourceMap {
   bool IsBad(const std::string& key) const { return bad_.count(key) != 0; }
 
  private:
-  std::unordered_map<std::string, Location> map_;
+  std::unordered_map<std::string, xml::Node> map_;
   std::unordered_set<std::string> bad_;
 };
 

@@ -17,7 +17,7 @@ std::string_view Trim(std::string_view s) {
 
 void Reader::Note(xml::Node n, const std::string& key) {
   if (!n) return;
-  map_->Set(key, Location{n.line(), 0, n.path()});
+  map_->Set(key, n);
 }
 
 std::string Reader::Str(xml::Node n, const std::string& key) {
