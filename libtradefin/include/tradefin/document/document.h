@@ -8,6 +8,8 @@
 #include <string_view>
 #include <variant>
 
+#include "tradefin/core/export.h"
+
 #include "tradefin/document/commercial_invoice.h"
 #include "tradefin/document/customs_declaration.h"
 #include "tradefin/document/letter_of_credit.h"
