@@ -278,9 +278,12 @@ int main(int argc, char** argv) {
   std::filesystem::path cli =
       std::filesystem::read_symlink("/proc/self/exe").parent_path() / "tradefin";
   if (std::filesystem::exists(cli) && !ec_signed_path.empty()) {
+    // --no-schema: the synthetic waybill is not schema-valid, and xmlsec1
+    // checks the signature only.
     double ms = ProcessMs({cli.string(), "verify", ec_signed_path, "--key",
-                           ec_pub_path}, runs);
-    std::printf("  %-52s %10.2f ms\n", "tradefin verify (ECDSA, 10 KB)", ms);
+                           ec_pub_path, "--no-schema"}, runs);
+    std::printf("  %-52s %10.2f ms\n",
+                "tradefin verify --no-schema (ECDSA, 10 KB)", ms);
     double v = ProcessMs({cli.string(), "--version"}, runs);
     std::printf("  %-52s %10.2f ms\n", "tradefin --version (process start)", v);
     if (xmlsec_verify_ms > 0 && ms > 0) {

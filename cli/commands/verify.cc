@@ -9,6 +9,7 @@
 
 #include "commands/commands.h"
 #include "output.h"
+#include "tradefin/document/validate.h"
 #include "tradefin/signing/xmldsig.h"
 
 namespace tradefin::cli {
@@ -21,10 +22,21 @@ struct VerifyCmdOptions {
   bool allow_sha1 = false;
   bool explain = false;
   bool json = false;
+  bool no_schema = false;
+};
+
+// Schema/semantic validation for tradefin's own document types, run only on
+// documents whose signature is valid (the Validator tells which documents
+// are tradefin types; others are verified as generic XML).
+struct SchemaCheck {
+  bool checked = false;
+  std::string document_type;
+  std::vector<std::string> issues;
 };
 
 void WriteReport(JsonWriter& w, const std::string& file,
-                 const VerificationReport& r, bool explain) {
+                 const VerificationReport& r, const SchemaCheck& schema,
+                 bool explain) {
   w.BeginObject();
   w.Key("file");
   w.String(file);
@@ -56,6 +68,16 @@ void WriteReport(JsonWriter& w, const std::string& file,
   w.String(r.covered);
   w.Key("covered_bytes");
   w.Int(static_cast<int64_t>(r.covered_bytes));
+  w.Key("document_type");
+  if (schema.document_type.empty()) {
+    w.Null();
+  } else {
+    w.String(schema.document_type);
+  }
+  w.Key("schema_issues");
+  w.BeginArray();
+  for (const std::string& i : schema.issues) w.String(i);
+  w.EndArray();
   if (explain) {
     w.Key("canonical_signed_info");
     w.String(r.canonical_signed_info);
@@ -94,6 +116,8 @@ int RunVerify(const VerifyCmdOptions& o) {
     docs.push_back(ss.str());
   }
 
+  std::unique_ptr<Validator> validator;  // built on first use
+
   bool all_valid = true;
   JsonWriter w;
   if (o.json) w.BeginArray();
@@ -101,15 +125,44 @@ int RunVerify(const VerifyCmdOptions& o) {
     auto report = VerifyDocument(docs[i], policy, trust);
     if (!report.ok()) FailWith(report.status().WithPrefix(o.files[i]));
     const VerificationReport& r = *report;
-    all_valid = all_valid && r.valid();
+    SchemaCheck schema;
+    if (!o.no_schema && r.valid()) {
+      if (validator == nullptr) {
+        auto v = Validator::Create(ValidateOptions());
+        if (!v.ok()) FailWith(v.status());
+        validator = std::move(*v);
+      }
+      auto vr = validator->Validate(docs[i], o.files[i]);
+      if (!vr.ok()) FailWith(vr.status().WithPrefix(o.files[i]));
+      if (vr->type.has_value()) {
+        schema.checked = true;
+        schema.document_type = std::string(DocumentTypeName(*vr->type));
+        for (const ValidationIssue& issue : vr->issues) {
+          schema.issues.push_back(FormatIssue(issue));
+        }
+      }
+    }
+    bool ok = r.valid() && schema.issues.empty();
+    all_valid = all_valid && ok;
     if (o.json) {
-      WriteReport(w, o.files[i], r, o.explain);
+      WriteReport(w, o.files[i], r, schema, o.explain);
       continue;
     }
-    if (r.valid()) {
+    if (ok) {
       std::cout << o.files[i] << ": OK, signed by '" << r.signer << "' ("
                 << r.key_id << ")\n  algorithm: " << r.signature_method
                 << "\n  covered:   " << r.covered << "\n";
+      if (schema.checked) {
+        std::cout << "  document:  " << schema.document_type
+                  << ", schema and semantic checks passed\n";
+      }
+    } else if (r.valid()) {
+      std::cout << o.files[i] << ": FAIL (invalid-document): signature valid "
+                << "but the " << schema.document_type
+                << " does not validate:\n";
+      for (const std::string& issue : schema.issues) {
+        std::cout << "  " << issue << "\n";
+      }
     } else {
       std::cout << o.files[i] << ": FAIL (" << SignatureVerdictName(r.verdict)
                 << "): " << r.reason << "\n";
@@ -150,6 +203,8 @@ void SetupVerify(CLI::App& app) {
   cmd->add_flag("--explain", opts->explain,
                 "Print the canonical SignedInfo and referenced bytes");
   cmd->add_flag("--json", opts->json, "Print one JSON report per file");
+  cmd->add_flag("--no-schema", opts->no_schema,
+                "Do not validate tradefin document types (signature only)");
   cmd->callback([opts] { Exit(RunVerify(*opts)); });
 }
 

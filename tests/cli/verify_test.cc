@@ -28,6 +28,18 @@ TEST_CASE("cli verify: exit codes, --json, --explain, --trust") {
   CHECK_MESSAGE(r.exit_code == 0, (r.out + r.err));
   CHECK(r.out.find("OK") != std::string::npos);
   CHECK(r.out.find("whole document element") != std::string::npos);
+  // tradefin document types are also schema/semantic validated.
+  CHECK(r.out.find("document:  letter-of-credit") != std::string::npos);
+
+  // A correctly signed but invalid letter of credit: exit 1.
+  REQUIRE(RunCli({"sign", (SourceDir() / "samples/invalid/lc-bad-bic.xml").string(),
+                  "--key", p("a.key"), "--out", p("bad-bic.xml")})
+              .exit_code == 0);
+  r = RunCli({"verify", p("bad-bic.xml"), "--key", p("a.pub")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("invalid-document") != std::string::npos);
+  r = RunCli({"verify", p("bad-bic.xml"), "--key", p("a.pub"), "--no-schema"});
+  CHECK(r.exit_code == 0);
 
   r = RunCli({"verify", p("ok.xml"), p("bad.xml"), "--key", p("a.pub"),
               "--json"});
