@@ -10,6 +10,10 @@
 //   full          tradefin::Validator::Validate (parse + XSD + semantic)
 //
 // Usage: parse_bench [seconds-per-measurement]   (default 1.0)
+//        parse_bench --profile STAGE DOC N
+//          runs one stage (raw|hardened|xsd|full) N times on document DOC
+//          (0-4, in table order) and nothing else, for callgrind/perf:
+//          valgrind --tool=callgrind build/bin/parse_bench --profile xsd 4 200
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -94,6 +98,36 @@ std::string SynthesizeWaybill(const std::string& sample) {
   return doc;
 }
 
+// One stage, n times, on one document (for profilers).
+int Profile(const std::string& stage,
+            const std::pair<std::string, std::string>& doc, int n) {
+  const std::string& bytes = doc.second;
+  auto xsd = tradefin::xml::SchemaValidator::Create();
+  auto validator = tradefin::Validator::Create(tradefin::ValidateOptions());
+  if (!xsd.ok() || !validator.ok()) return 2;
+  for (int i = 0; i < n; ++i) {
+    if (stage == "raw") {
+      if (!tradefin::xml::internal::RawLibxml2ParseAndFree(bytes)) return 2;
+    } else if (stage == "hardened") {
+      tradefin::xml::ParseError e;
+      if (tradefin::xml::Document::Parse(bytes, tradefin::ParseOptions(), &e) ==
+          nullptr) {
+        return 2;
+      }
+    } else if (stage == "xsd") {
+      std::vector<tradefin::xml::SchemaError> errors;
+      if (!(*xsd)->Validate(bytes, &errors).ok() || !errors.empty()) return 2;
+    } else if (stage == "full") {
+      auto r = (*validator)->Validate(bytes, doc.first);
+      if (!r.ok() || !r->valid()) return 2;
+    } else {
+      std::fprintf(stderr, "unknown stage %s\n", stage.c_str());
+      return 2;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -108,6 +142,11 @@ int main(int argc, char** argv) {
   }
   docs.emplace_back("rail-waybill ~10 KB (synth.)",
                     SynthesizeWaybill(docs[1].second));
+
+  if (argc == 5 && std::string(argv[1]) == "--profile") {
+    return Profile(argv[2], docs.at(std::strtoul(argv[3], nullptr, 10)),
+                   std::atoi(argv[4]));
+  }
 
   auto xsd = tradefin::xml::SchemaValidator::Create();
   if (!xsd.ok()) {
