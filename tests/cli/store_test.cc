@@ -69,8 +69,8 @@ struct Shipment {
                      const std::string& to = "") {
     std::string xml = ReadFile(SourceDir() / "samples" / "shipment" / sample);
     if (!from.empty()) {
-      size_t p;
-      while ((p = xml.find(from)) != std::string::npos) xml.replace(p, from.size(), to);
+      for (size_t p = xml.find(from); p != std::string::npos; p = xml.find(from, p + to.size()))
+        xml.replace(p, from.size(), to);
     }
     auto signer = NewSoftwareSigner(keys.at(role));
     REQUIRE_OK(signer);
@@ -109,7 +109,7 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
   std::string cd = s.Signed("customs-declaration.xml", "customs-broker", "cd.xml");
   std::string inv = s.Signed("commercial-invoice.xml", "shipper", "inv.xml");
   auto sub = RunCli({"submit", "--store", s.store, lc, wb, cd, inv, "--json"});
-  REQUIRE_MESSAGE(sub.exit_code == 0, sub.out + sub.err);
+  REQUIRE_MESSAGE(sub.exit_code == 0, sub.out << sub.err);
   CHECK(sub.out.find("\"accepted\":true") != std::string::npos);
   CHECK(sub.out.find("\"relation\":\"cites-credit\"") != std::string::npos);
 
@@ -128,7 +128,7 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
   CHECK(RunCli({"log", "--store", s.store, "--json"}).out == log_before.out);
   CHECK(RunCli({"checkpoint", "--store", s.store}).out == cp_before.out);
   auto amend = RunCli({"submit", "--store", s.store, inv2, "--amends", "7"});
-  CHECK_MESSAGE(amend.exit_code == 0, amend.out + amend.err);
+  CHECK_MESSAGE(amend.exit_code == 0, amend.out << amend.err);
   CHECK(amend.out.find("supersedes->7") != std::string::npos);
 
   auto log = RunCli({"log", "--store", s.store});
@@ -165,7 +165,7 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
   CHECK(RunCli({"consistency", "--store", s.store, "--from", "0"}).exit_code == 2);
 
   auto audit = RunCli({"audit", "--store", s.store, "--json"});
-  CHECK_MESSAGE(audit.exit_code == 0, audit.out + audit.err);
+  CHECK_MESSAGE(audit.exit_code == 0, audit.out << audit.err);
   CHECK(audit.out.find("\"clean\":true") != std::string::npos);
 
   // $TRADEFIN_STORE is honoured.
