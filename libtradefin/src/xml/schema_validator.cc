@@ -28,6 +28,9 @@
 #include <xercesc/util/XMLException.hpp>
 #include <xercesc/util/XMLResourceIdentifier.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
+#include <xercesc/validators/schema/ComplexTypeInfo.hpp>
+#include <xercesc/validators/schema/SchemaElementDecl.hpp>
+#include <xercesc/validators/schema/SchemaGrammar.hpp>
 
 #include <cstring>
 #include <mutex>
@@ -335,6 +338,37 @@ class XercesValidator final : public SchemaValidator {
     pool_.reset();
   }
 
+  // Xerces builds a complex type's content model lazily, on the first
+  // element that needs it (ComplexTypeInfo::getContentModel: "if
+  // (!fContentModel) fContentModel = makeContentModel()"). Locking the pool
+  // does not stop that, so two threads validating at once both built the
+  // same model, one copy leaked (LeakSanitizer caught it in the store's
+  // two-thread audit) and the pointer was written in a data race. Building
+  // every model here, before the pool is shared, makes validation read-only
+  // on the grammars.
+  void BuildContentModels() {
+    xc::RefHashTableOfEnumerator<xc::Grammar> grammars =
+        pool_->getGrammarEnumerator();
+    while (grammars.hasMoreElements()) {
+      xc::Grammar& g = grammars.nextElement();
+      if (g.getGrammarType() != xc::Grammar::SchemaGrammarType) continue;
+      auto& schema = static_cast<xc::SchemaGrammar&>(g);
+      if (xc::RefHashTableOf<xc::ComplexTypeInfo>* types =
+              schema.getComplexTypeRegistry()) {
+        xc::RefHashTableOfEnumerator<xc::ComplexTypeInfo> it(types);
+        while (it.hasMoreElements()) it.nextElement().getContentModel();
+      }
+      xc::RefHash3KeysIdPoolEnumerator<xc::SchemaElementDecl> elems =
+          schema.getElemEnumerator();
+      while (elems.hasMoreElements()) {
+        if (xc::ComplexTypeInfo* info =
+                elems.nextElement().getComplexTypeInfo()) {
+          info->getContentModel();
+        }
+      }
+    }
+  }
+
   Status Load() {
     try {
       pool_ = std::make_unique<xc::XMLGrammarPoolImpl>(
@@ -382,6 +416,7 @@ class XercesValidator final : public SchemaValidator {
         }
         namespaces_.emplace_back(s.target_namespace);
       }
+      BuildContentModels();
       pool_->lockPool();
     } catch (const StopScan&) {
       return Status::Internal("embedded schema refers outside the schema set");
