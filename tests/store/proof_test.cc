@@ -102,7 +102,7 @@ TEST_CASE("proof: tlog-proof for every entry of several tree sizes") {
       CHECK_MESSAGE(v->valid, v->reason);
       CHECK(v->index == i);
       CHECK(v->checkpoint.size == size);
-      CHECK(v->leaf_hash_hex == HexEncode(EntryLeafHash(hub.entries[i])));
+      CHECK(v->leaf_hash_hex == HexEncode(TlogLeafHash(hub.entries[i])));
       // Another entry's bytes do not verify at this index.
       auto wrong = VerifyTlogProofForEntry(hub.Prove(i, size),
                                            hub.entries[(i + 1) % 37], hub.vkey);
@@ -181,7 +181,7 @@ TEST_CASE("proof: each failure is named") {
 
   CHECK(VerifyTlogProof(good, "short", hub.vkey).status().code() ==
         StatusCode::kInvalidArgument);
-  CHECK_FALSE(VerifyTlogProof(good, EntryLeafHash("x"), "x+y+z").ok());
+  CHECK_FALSE(VerifyTlogProof(good, TlogLeafHash("x"), "x+y+z").ok());
 }
 
 TEST_CASE("proof: consistency between two checkpoints") {
@@ -231,7 +231,7 @@ TEST_CASE("proof: hex helpers on the RFC 6962 tree8 vectors") {
       "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"};
   const std::string leaf0 =
       "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d";
-  CHECK(HexEncode(EntryLeafHash("")) == leaf0);
+  CHECK(HexEncode(TlogLeafHash("")) == leaf0);
   CHECK(VerifyInclusionHex(0, 8, leaf0, path0, root8));
   CHECK_FALSE(VerifyInclusionHex(1, 8, leaf0, path0, root8));
   CHECK_FALSE(VerifyInclusionHex(0, 8, leaf0.substr(2), path0, root8));

@@ -155,7 +155,7 @@ Result<ProofVerification> VerifyTlogProof(
 Result<ProofVerification> VerifyTlogProofForEntry(
     std::string_view proof_file, std::string_view entry_bytes,
     std::string_view verifier_key, const CheckpointVerifyOptions& options) {
-  return VerifyTlogProof(proof_file, EntryLeafHash(entry_bytes), verifier_key,
+  return VerifyTlogProof(proof_file, TlogLeafHash(entry_bytes), verifier_key,
                          options);
 }
 
@@ -221,7 +221,7 @@ Result<ConsistencyVerification> VerifyConsistencyProofText(
   return out;
 }
 
-std::string EntryLeafHash(std::string_view entry_bytes) {
+std::string TlogLeafHash(std::string_view entry_bytes) {
   return std::string(merkle::AsBytes(merkle::LeafHash(entry_bytes)));
 }
 
