@@ -40,10 +40,17 @@ void WriteReport(JsonWriter& w, const std::string& file,
   w.BeginObject();
   w.Key("file");
   w.String(file);
+  // "valid" is the overall answer (the exit code's): a valid signature on
+  // a tradefin document that fails validation is verdict
+  // "invalid-document". "signature_verdict" keeps the signature's own.
+  const bool document_ok = schema.issues.empty();
   w.Key("verdict");
-  w.String(SignatureVerdictName(r.verdict));
+  w.String(r.valid() && !document_ok ? "invalid-document"
+                                     : SignatureVerdictName(r.verdict));
   w.Key("valid");
-  w.Bool(r.valid());
+  w.Bool(r.valid() && document_ok);
+  w.Key("signature_verdict");
+  w.String(SignatureVerdictName(r.verdict));
   w.Key("reason");
   w.String(r.reason);
   w.Key("document_element");

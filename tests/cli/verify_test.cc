@@ -38,6 +38,12 @@ TEST_CASE("cli verify: exit codes, --json, --explain, --trust") {
   r = RunCli({"verify", p("bad-bic.xml"), "--key", p("a.pub")});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("invalid-document") != std::string::npos);
+  // --json agrees with the exit code: the overall answer is not "valid".
+  r = RunCli({"verify", p("bad-bic.xml"), "--key", p("a.pub"), "--json"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("\"verdict\":\"invalid-document\"") != std::string::npos);
+  CHECK(r.out.find("\"valid\":false") != std::string::npos);
+  CHECK(r.out.find("\"signature_verdict\":\"valid\"") != std::string::npos);
   r = RunCli({"verify", p("bad-bic.xml"), "--key", p("a.pub"), "--no-schema"});
   CHECK(r.exit_code == 0);
 
