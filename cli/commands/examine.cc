@@ -19,6 +19,7 @@
 #include "output.h"
 #include "tradefin/document/validate.h"
 #include "tradefin/rules/examine.h"
+#include "commands/store/store_cli.h"
 #include "tradefin/store/store.h"
 
 namespace tradefin::cli {
@@ -171,7 +172,7 @@ void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
                      std::optional<LetterOfCredit>* credit, Presentation* p,
                      std::vector<std::string>* gathered) {
   OpenStoreOptions so;
-  so.dir = o.store;
+  so.dir = ResolveStoreDir(o.store);
   auto store = Store::Open(so);
   if (!store.ok()) FailWith(store.status());
   auto citing = (*store)->History("credit:" + o.credit);
@@ -226,10 +227,9 @@ int RunExamine(const ExamineOptionsCli& o) {
   Presentation presentation;
   std::vector<std::string> gathered;
   if (!o.store.empty() || !o.credit.empty()) {
-    if (o.store.empty() || o.credit.empty() || !o.lc.empty() ||
-        !o.documents.empty()) {
+    if (o.credit.empty() || !o.lc.empty() || !o.documents.empty()) {
       FailWith(Status::InvalidArgument(
-          "use either --lc LC.xml DOC... or --store DIR --credit NUMBER"));
+          "use either --lc LC.xml DOC... or --credit NUMBER [--store DIR]"));
     }
     GatherFromStore(**validator, o, &credit, &presentation, &gathered);
   } else {
@@ -303,17 +303,18 @@ void SetupExamine(CLI::App& app) {
       "[reference] document field: found X, expected Y'. Exit 0 complying "
       "(including 'complying, subject to manual check of N items'), 1 "
       "discrepant, 2 error (unreadable or invalid document, bad option). "
-      "With --store DIR --credit NUMBER the credit and the documents citing "
+      "With --credit NUMBER [--store DIR] the credit and the documents citing "
       "it (and those they link to, latest versions) come from the store; a "
       "first line 'documents from store: ...' lists them.");
   cmd->add_option("--lc", opts->lc,
-                  "The letter of credit (LC XML); required unless --store");
+                  "The letter of credit (LC XML); required unless --credit");
   cmd->add_option("--store", opts->store,
-                  "Examine from a store: the credit --credit and every "
+                  "Store to examine --credit from (default: $TRADEFIN_STORE, "
+                  "else ./tradefin-store)");
+  cmd->add_option("--credit", opts->credit,
+                  "Examine this credit from the store: the credit and every "
                   "document citing it (plus the documents they link to), "
                   "latest versions");
-  cmd->add_option("--credit", opts->credit,
-                  "Credit number to examine from --store");
   cmd->add_option("documents", opts->documents,
                   "Presented documents (waybill, invoice, customs XML)");
   cmd->add_option("--presented", opts->presented,

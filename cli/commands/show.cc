@@ -39,7 +39,7 @@ int RunShow(const ShowOptions& o) {
   Result<Document> doc = (*validator)->Parse(buf.str(), o.file);
   if (!doc.ok()) FailWith(doc.status());
   if (o.json) {
-    std::cout << ToJson(*doc, JsonOptions{true}) << "\n";
+    std::cout << ToJson(*doc, JsonOptions{false}) << "\n";
   } else {
     std::cout << ToText(*doc);
   }
