@@ -20,7 +20,6 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kIOError: return "IOError";
     case StatusCode::kUnsupported: return "Unsupported";
     case StatusCode::kInternal: return "Internal";
-    case StatusCode::kConflict: return "Conflict";
   }
   return "Unknown";
 }
@@ -38,7 +37,6 @@ Status Status::Corruption(std::string_view m) { return {StatusCode::kCorruption,
 Status Status::IOError(std::string_view m) { return {StatusCode::kIOError, m}; }
 Status Status::Unsupported(std::string_view m) { return {StatusCode::kUnsupported, m}; }
 Status Status::Internal(std::string_view m) { return {StatusCode::kInternal, m}; }
-Status Status::Conflict(std::string_view m) { return {StatusCode::kConflict, m}; }
 
 StatusCode Status::code() const { return rep_ ? rep_->code : StatusCode::kOk; }
 

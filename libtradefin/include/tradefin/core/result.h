@@ -1,8 +1,8 @@
 // Result<T>: a value of type T, or a non-OK Status saying why there is none.
 //
-//   Result<Store> r = Store::Open(options);
+//   Result<Money> r = Money::Parse("EUR", "1250000.00");
 //   if (!r.ok()) return r.status();
-//   Store& store = *r;
+//   int64_t cents = r->minor_units;
 //
 // Thread safety: as for T.
 #ifndef TRADEFIN_CORE_RESULT_H_

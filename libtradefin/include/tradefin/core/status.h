@@ -30,7 +30,6 @@ enum class StatusCode : int {
   kIOError = 6,             // the operating system refused a read or write
   kUnsupported = 7,         // valid request this version cannot carry out
   kInternal = 8,            // a bug or an unexpected third-party failure
-  kConflict = 9,            // the request clashes with recorded state
 };
 
 // Returns a stable name such as "InvalidArgument".
@@ -52,7 +51,6 @@ class [[nodiscard]] TRADEFIN_EXPORT Status {
   static Status IOError(std::string_view msg);
   static Status Unsupported(std::string_view msg);
   static Status Internal(std::string_view msg);
-  static Status Conflict(std::string_view msg);
 
   bool ok() const { return rep_ == nullptr; }
   StatusCode code() const;

@@ -7,7 +7,7 @@
 //   tradefin::Runtime runtime;
 //   auto validator = tradefin::Validator::Create({});
 //   if (!validator.ok()) return validator.status();
-//   auto report = (*validator)->ValidateFile("samples/shipment/waybill.xml");
+//   auto report = (*validator)->ValidateFile("samples/shipment/rail-waybill.xml");
 //   if (!report.ok()) ...           // could not read the file
 //   if (!report->valid()) ...       // the document has errors
 //
