@@ -29,16 +29,7 @@ void SetupLinks(CLI::App& app) {
       w.Int(static_cast<int64_t>(idx));
       w.Key("outgoing");
       w.BeginArray();
-      for (const auto& l : v->outgoing) {
-        w.BeginObject();
-        w.Key("relation");
-        w.String(l.relation);
-        w.Key("target");
-        w.Int(static_cast<int64_t>(l.target_index));
-        w.Key("target_leaf_hash");
-        w.String(HashHex(l.target_leaf_hash));
-        w.EndObject();
-      }
+      for (const auto& l : v->outgoing) WriteLinkJson(w, l);
       w.EndArray();
       w.Key("incoming");
       w.BeginArray();

@@ -41,6 +41,17 @@ uint64_t ParseIndexOrFail(const std::string& text, const char* what) {
   return v;
 }
 
+void WriteLinkJson(JsonWriter& w, const EntryLink& l) {
+  w.BeginObject();
+  w.Key("relation");
+  w.String(l.relation);
+  w.Key("target");
+  w.Int(static_cast<int64_t>(l.target_index));
+  w.Key("target_leaf_hash");
+  w.String(HashHex(l.target_leaf_hash));
+  w.EndObject();
+}
+
 void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf) {
   w.BeginObject();
   w.Key("index");
@@ -67,16 +78,7 @@ void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf) {
   w.EndArray();
   w.Key("links");
   w.BeginArray();
-  for (const auto& l : e.links) {
-    w.BeginObject();
-    w.Key("relation");
-    w.String(l.relation);
-    w.Key("target");
-    w.Int(static_cast<int64_t>(l.target_index));
-    w.Key("target_leaf_hash");
-    w.String(HashHex(l.target_leaf_hash));
-    w.EndObject();
-  }
+  for (const auto& l : e.links) WriteLinkJson(w, l);
   w.EndArray();
   w.Key("prev_leaf_hash");
   w.String(HashHex(e.prev_leaf_hash));

@@ -24,6 +24,8 @@ std::string ResolveStoreDir(const std::string& flag);
 std::unique_ptr<Store> OpenStoreOrFail(const std::string& flag);
 // Parses a decimal entry index, or exits 2 naming the argument.
 uint64_t ParseIndexOrFail(const std::string& text, const char* what);
+// Writes one outgoing link as {relation, target, target_leaf_hash}.
+void WriteLinkJson(JsonWriter& w, const EntryLink& l);
 // Writes an entry as a JSON object.
 void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf);
 // One-line human summary of an entry.
