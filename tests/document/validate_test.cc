@@ -126,6 +126,42 @@ TEST_CASE("semantic_checks = false stops after the XSD") {
   CHECK(r->valid());
 }
 
+TEST_CASE("the schemas allow exactly one trailing ds:Signature, nothing else") {
+  std::string lc = testing::ReadFile(testing::SourceDir() / "samples" /
+                                     "shipment" / "letter-of-credit.xml");
+  const std::string end = "</lc:LetterOfCredit>";
+  auto with_tail = [&](const std::string& tail) {
+    std::string doc = lc;
+    doc.insert(doc.rfind(end), tail);
+    return doc;
+  };
+  const std::string ds = " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"";
+  // A Signature's content is the verifier's business, not the schema's.
+  auto sig = TheValidator().Validate(
+      with_tail("<ds:Signature" + ds + "><ds:SignedInfo><ds:Anything/>"
+                "</ds:SignedInfo></ds:Signature>"),
+      "sig.xml");
+  REQUIRE_OK(sig);
+  CHECK_MESSAGE(sig->valid(), Dump(*sig));
+  // Any other element of the signature namespace is not allowed there.
+  auto obj = TheValidator().Validate(
+      with_tail("<ds:Object" + ds + "/>"), "obj.xml");
+  REQUIRE_OK(obj);
+  REQUIRE_FALSE(obj->issues.empty());
+  CHECK(obj->issues[0].code == "XSD-INVALID");
+  // Nor two signatures.
+  auto two = TheValidator().Validate(
+      with_tail("<ds:Signature" + ds + "/><ds:Signature" + ds + "/>"),
+      "two.xml");
+  REQUIRE_OK(two);
+  CHECK_FALSE(two->valid());
+  // ds:Signature is no document type of its own.
+  auto bare = TheValidator().Validate("<ds:Signature" + ds + "/>", "b.xml");
+  REQUIRE_OK(bare);
+  REQUIRE(bare->issues.size() == 1);
+  CHECK(bare->issues[0].code == "DOC-UNKNOWN-TYPE");
+}
+
 TEST_CASE("unknown root namespace") {
   auto r = TheValidator().Validate("<a xmlns='urn:x'/>", "x.xml");
   REQUIRE_OK(r);

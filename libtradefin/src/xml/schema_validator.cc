@@ -389,10 +389,11 @@ class XercesValidator final : public SchemaValidator {
       loader.setDisableDefaultEntityResolution(true);
       loader.setXMLEntityResolver(&resolver);
       loader.setErrorHandler(&errors);
-      // common.xsd first: the others import it.
+      // common.xsd and xmldsig.xsd first: the others import them.
       std::vector<size_t> order;
       for (size_t i = 0; i < count; ++i) {
-        if (std::strcmp(schemas[i].file_name, "common.xsd") == 0) {
+        if (std::strcmp(schemas[i].file_name, "common.xsd") == 0 ||
+            std::strcmp(schemas[i].file_name, "xmldsig.xsd") == 0) {
           order.insert(order.begin(), i);
         } else {
           order.push_back(i);
@@ -414,7 +415,12 @@ class XercesValidator final : public SchemaValidator {
           return Status::Internal(std::string("embedded schema ") +
                                   s.file_name + " failed to load: " + why);
         }
-        namespaces_.emplace_back(s.target_namespace);
+        // Only document namespaces may be a root: common.xsd types and the
+        // ds:Signature declaration exist to be used inside documents.
+        if (std::strcmp(s.file_name, "common.xsd") != 0 &&
+            std::strcmp(s.file_name, "xmldsig.xsd") != 0) {
+          namespaces_.emplace_back(s.target_namespace);
+        }
       }
       BuildContentModels();
       pool_->lockPool();
