@@ -110,6 +110,21 @@ void Emit(const ImportCliOptions& o, const std::string& xml, JsonWriter& w) {
   }
 }
 
+// A message with issues: the issues (text or JSON) and no output file.
+int Rejected(const ImportCliOptions& o, const char* message_type,
+             const std::vector<SwiftIssue>& issues, JsonWriter& w) {
+  if (o.json) {
+    w.EndObject();
+    std::cout << w.str() << "\n";
+  } else {
+    PrintIssues(issues, o.files);
+    std::cout << o.files[0] << ": " << message_type << " rejected, "
+              << issues.size() << (issues.size() == 1 ? " issue" : " issues")
+              << "; no output written\n";
+  }
+  return kExitNegative;
+}
+
 int RunImportMt700(const ImportCliOptions& o) {
   std::vector<std::string> texts;
   for (const std::string& f : o.files) texts.push_back(ReadOrFail(f));
@@ -125,18 +140,7 @@ int RunImportMt700(const ImportCliOptions& o) {
   } else {
     w.Null();
   }
-  if (!r->ok()) {
-    if (o.json) {
-      w.EndObject();
-      std::cout << w.str() << "\n";
-    } else {
-      PrintIssues(r->issues, o.files);
-      std::cout << o.files[0] << ": MT700 rejected, " << r->issues.size()
-                << (r->issues.size() == 1 ? " issue" : " issues")
-                << "; no output written\n";
-    }
-    return kExitNegative;
-  }
+  if (!r->ok()) return Rejected(o, "MT700", r->issues, w);
   Emit(o, LetterOfCreditToXml(*r->lc), w);
   if (o.json) {
     w.EndObject();
@@ -165,18 +169,7 @@ int RunImportMt707(const ImportCliOptions& o) {
   w.Int(r->amendment.amendment_number);
   w.Key("cancellation_requested");
   w.Bool(r->amendment.cancellation_requested);
-  if (!r->ok()) {
-    if (o.json) {
-      w.EndObject();
-      std::cout << w.str() << "\n";
-    } else {
-      PrintIssues(r->issues, o.files);
-      std::cout << o.files[0] << ": MT707 rejected, " << r->issues.size()
-                << (r->issues.size() == 1 ? " issue" : " issues")
-                << "; no output written\n";
-    }
-    return kExitNegative;
-  }
+  if (!r->ok()) return Rejected(o, "MT707", r->issues, w);
   Emit(o, LetterOfCreditToXml(*r->amended), w);
   if (o.json) {
     w.EndObject();
