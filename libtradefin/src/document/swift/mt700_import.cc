@@ -12,6 +12,19 @@
 namespace tradefin {
 namespace {
 
+// "head/tail" at the first '/' (40E, 39A, 48): tail is empty and slash is
+// npos when there is none.
+struct SlashSplit {
+  std::string_view head;
+  std::string_view tail;
+  std::size_t slash;
+};
+SlashSplit SplitAtFirstSlash(std::string_view t) {
+  std::size_t slash = t.find('/');
+  if (slash == std::string_view::npos) return {t, {}, slash};
+  return {t.substr(0, slash), t.substr(slash + 1), slash};
+}
+
 using swift_internal::Charset;
 using swift_internal::CheckText;
 using swift_internal::FinField;
@@ -117,10 +130,7 @@ void ApplyField(std::string_view canon, char option, const FinField& f,
   } else if (canon == "40E") {
     if (!CheckText(f, 0, 1, 66, Charset::kX, "30x[/35x]", sink)) return;
     std::string_view t = first.text;
-    std::size_t slash = t.find('/');
-    std::string_view code = t.substr(0, slash);
-    std::string_view narrative =
-        slash == std::string_view::npos ? std::string_view() : t.substr(slash + 1);
+    auto [code, narrative, slash] = SplitAtFirstSlash(t);
     if (!swift_internal::IsApplicableRulesCode(code)) {
       sink.Add(f.line, first.Column(0), f.tag, "code",
                "unknown applicable rules '" + std::string(code) + "'",
@@ -201,10 +211,7 @@ void ApplyField(std::string_view canon, char option, const FinField& f,
   } else if (canon == "39A") {
     if (!CheckText(f, 0, 1, 5, Charset::kX, "2n/2n", sink)) return;
     std::string_view t = first.text;
-    std::size_t slash = t.find('/');
-    std::string_view plus = t.substr(0, slash);
-    std::string_view minus =
-        slash == std::string_view::npos ? std::string_view() : t.substr(slash + 1);
+    auto [plus, minus, slash] = SplitAtFirstSlash(t);
     if (slash == std::string_view::npos || plus.empty() || plus.size() > 2 ||
         minus.empty() || minus.size() > 2 ||
         !swift_internal::AllDigits(plus) || !swift_internal::AllDigits(minus)) {
@@ -303,10 +310,7 @@ void ApplyField(std::string_view canon, char option, const FinField& f,
   } else if (canon == "48") {
     if (!CheckText(f, 0, 1, 39, Charset::kX, "3n[/35x]", sink)) return;
     std::string_view t = first.text;
-    std::size_t slash = t.find('/');
-    std::string_view days = t.substr(0, slash);
-    std::string_view narrative =
-        slash == std::string_view::npos ? std::string_view() : t.substr(slash + 1);
+    auto [days, narrative, slash] = SplitAtFirstSlash(t);
     if (days.empty() || days.size() > 3 || !swift_internal::AllDigits(days) ||
         (slash != std::string_view::npos &&
          (narrative.empty() || narrative.size() > 35))) {
