@@ -338,6 +338,11 @@ class XercesValidator final : public SchemaValidator {
     pool_.reset();
   }
 
+  static std::mutex& XercesScanMutex() {
+    static std::mutex m;
+    return m;
+  }
+
   // Xerces builds a complex type's content model lazily, on the first
   // element that needs it (ComplexTypeInfo::getContentModel: "if
   // (!fContentModel) fContentModel = makeContentModel()"). Locking the pool
@@ -469,6 +474,15 @@ class XercesValidator final : public SchemaValidator {
       std::basic_string<XMLCh> sys = ToXmlCh(kDocumentSystemId);
       xc::MemBufInputSource src(reinterpret_cast<const XMLByte*>(bytes.data()),
                                 bytes.size(), sys.c_str(), false);
+      // One Xerces scan at a time in the process: Xerces 3.2 fills some of
+      // the shared grammar state lazily with no lock, e.g. a pattern
+      // facet's RangeToken builds its character map on first match
+      // ("Assertion `!fMap' failed" with four threads validating at once).
+      // Content models are prebuilt at load (BuildContentModels); regex
+      // tokens cannot be reached from outside, so the scan is serialised.
+      // Everything around it (libxml2 parse, rules, signatures) stays
+      // parallel.
+      std::lock_guard<std::mutex> scan_lock(XercesScanMutex());
       p->parser.parse(src);
     } catch (const StopScan&) {
       // A limit, DOCTYPE or error cap stopped the scan; the error is
