@@ -1,5 +1,5 @@
-// MT700 import and export throughput on one core: the domain.md §1.4
-// message (the samples/swift MT700). Goal (issue 5): >= 20,000 imports/s.
+// MT700 import and export throughput on one core: the sample MT700
+// (samples/swift/mt700-DEL25LC0001234.fin). Goal (issue 5): >= 20,000 imports/s.
 //
 //   build/bin/swift_bench [path/to/mt700.fin]
 #include <cstdio>

@@ -1,5 +1,6 @@
-// MT700/MT701 import: the domain.md §1.4 message, every negative test listed
-// there, and one test per envelope, format and network rule.
+// MT700/MT701 import: the sample MT700 (samples/swift, see
+// docs/design/trade-rules.md §1), negative tests that each break one rule,
+// and one test per envelope, format and network rule.
 #include <string>
 #include <vector>
 
@@ -41,7 +42,7 @@ SwiftIssue Find(const Mt700Import& r, const std::string& rule) {
   return {};
 }
 
-TEST_CASE("the domain.md 1.4 MT700 parses to the expected credit") {
+TEST_CASE("the sample MT700 parses to the expected credit") {
   Mt700Import r = Import({Sample()});
   for (const SwiftIssue& i : r.issues) MESSAGE(FormatSwiftIssue(i, "sample"));
   REQUIRE(r.ok());
@@ -115,7 +116,7 @@ TEST_CASE("LF-only input is accepted and gives the same credit") {
   CHECK_FALSE(r->ok());
 }
 
-// The negative tests of domain.md §1.4, and the rules of the brief.
+// Negative tests: each breaks one rule of docs/formats/swift-mapping.md.
 TEST_CASE("32B without a decimal comma") {
   auto r = Import({Replace(Sample(), ":32B:EUR1250000,", ":32B:EUR1250000")});
   CHECK_FALSE(r.lc.has_value());

@@ -1,6 +1,6 @@
 // Hostile signatures: each known attack on XML-DSig verifiers, built from a
-// genuinely signed document, must be rejected with its reason (reference
-// ../shared/reference/xmldsig.md section 5).
+// genuinely signed document, must be rejected with its reason (the attacks
+// are described in docs/design/xmldsig-defences.md).
 #include <string>
 
 #include "testing/testing.h"

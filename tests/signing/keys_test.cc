@@ -9,11 +9,11 @@ namespace {
 
 using testing::ReadFile;
 using testing::RunProgram;
-using testing::SharedDir;
+using testing::DataDir;
 using testing::TempDir;
 
 std::filesystem::path VecKeys() {
-  return SharedDir() / "vectors/xmldsig/xmlsec/keys";
+  return DataDir() / "xmlsec/keys";
 }
 
 bool HaveOpenssl() {
@@ -104,8 +104,7 @@ TEST_CASE("keys: vector public keys and certificates") {
   CHECK(rsa_cert->key_id() == rsa->key_id());
 
   auto der_cert = PublicKey::FromFile(
-      (SharedDir() /
-       "vectors/xmldsig/xmlsec/phaos-xmldsig-three/certs/rsa-ca-cert.der")
+      (DataDir() / "xmlsec/phaos-xmldsig-three/certs/rsa-ca-cert.der")
           .string());
   // The Phaos CA is RSA-1024: readable but below policy.
   CHECK(der_cert.status().code() == StatusCode::kUnsupported);

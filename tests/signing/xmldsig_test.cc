@@ -8,7 +8,7 @@ namespace tradefin {
 namespace {
 
 using testing::ReadFile;
-using testing::SharedDir;
+using testing::DataDir;
 using testing::SourceDir;
 
 std::string Sample() {
@@ -187,10 +187,10 @@ TEST_CASE("trust list file") {
   CHECK(st.message().find("bad.txt:1") != std::string_view::npos);
 }
 
-// ---- public vectors (../shared/vectors/xmldsig) ----
+// ---- public vectors (tests/data/xmlsec, see its PROVENANCE.md) ----
 
 std::filesystem::path Vec(const std::string& rel) {
-  return SharedDir() / "vectors/xmldsig/xmlsec" / rel;
+  return DataDir() / "xmlsec" / rel;
 }
 
 TEST_CASE("vectors: aleksey enveloped with XPath transforms are rejected") {
@@ -269,7 +269,7 @@ TEST_CASE("vectors: Ed25519 SignedInfo signature verifies (crypto layer)") {
 }
 
 TEST_CASE("vectors: phaos rsa-sha1 enveloped is outside the profile") {
-  // xmlsec1 accepts it (README); tradefin rejects it three times over: a
+  // xmlsec1 accepts it (PROVENANCE.md); tradefin rejects it three times over: a
   // comment inside the document element, SHA-1, and an RSA-1024 signer key.
   std::string xml =
       ReadFile(Vec("phaos-xmldsig-three/signature-rsa-enveloped.xml"));

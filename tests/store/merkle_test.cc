@@ -1,5 +1,5 @@
 // RFC 9162 Merkle tree: the published vectors (tests/data/merkle/vectors.txt,
-// generated from ../shared/vectors/merkle by scripts/vectors-to-text.py) and
+// generated from tests/data/merkle/json by scripts/vectors-to-text.py) and
 // a naive recursive implementation written straight from RFC 9162 §2.1 as an
 // independent check.
 #include "store/merkle.h"

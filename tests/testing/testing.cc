@@ -19,10 +19,7 @@ namespace tradefin::testing {
 
 std::filesystem::path SourceDir() { return TRADEFIN_SOURCE_DIR; }
 
-std::filesystem::path SharedDir() {
-  if (const char* env = std::getenv("TRADEFIN_SHARED_DIR")) return env;
-  return std::filesystem::path(TRADEFIN_SOURCE_DIR) / ".." / "shared";
-}
+std::filesystem::path DataDir() { return SourceDir() / "tests" / "data"; }
 
 std::filesystem::path CliPath() { return TRADEFIN_CLI_PATH; }
 

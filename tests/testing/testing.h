@@ -1,5 +1,5 @@
 // Shared test helpers: Status printing, CHECK_OK/REQUIRE_OK, paths to the
-// source tree and the shared vectors, file reading, running the CLI.
+// source tree and the test data, file reading, running the CLI.
 #ifndef TRADEFIN_TESTS_TESTING_TESTING_H_
 #define TRADEFIN_TESTS_TESTING_TESTING_H_
 
@@ -36,9 +36,9 @@ namespace tradefin::testing {
 
 // The repository root (for samples/, schemas/, tests/data/).
 std::filesystem::path SourceDir();
-// ../shared next to the repository (reference vectors), or
-// $TRADEFIN_SHARED_DIR.
-std::filesystem::path SharedDir();
+// tests/data/ in the source tree: every test input, one folder per set,
+// each with a PROVENANCE.md (origin, licence, what changed).
+std::filesystem::path DataDir();
 // The built CLI binary (build/bin/tradefin).
 std::filesystem::path CliPath();
 

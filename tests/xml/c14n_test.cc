@@ -1,6 +1,6 @@
-// C14N against the public vectors in ../shared/vectors/xmldsig/c14n/ (from
-// libxml2 v2.9.14 test/c14n, MIT; see COPYRIGHT-libxml2 there) and the
-// merlin-c14n-three SignedInfo (xmlsec tests, MIT).
+// C14N against the public vectors in tests/data/c14n/ (from libxml2 v2.9.14
+// test/c14n, MIT) and the merlin-c14n-three SignedInfo in tests/data/xmlsec/
+// (xmlsec tests, MIT); each folder's PROVENANCE.md says more.
 //
 // The vectors' .xpath files select node-sets. The ones that select
 // "ancestor-or-self::X" are exactly the subtree of X, which is what
@@ -20,9 +20,9 @@ namespace tradefin::xml {
 namespace {
 
 using testing::ReadFile;
-using testing::SharedDir;
+using testing::DataDir;
 
-std::filesystem::path C14nDir() { return SharedDir() / "vectors/xmldsig/c14n"; }
+std::filesystem::path C14nDir() { return DataDir() / "c14n"; }
 
 std::unique_ptr<Document> MustParse(std::string_view bytes) {
   ParseError error;
@@ -158,7 +158,7 @@ TEST_CASE("c14n 1.0 W3C examples with and without comments") {
 }
 
 TEST_CASE("merlin-c14n-three: canonical SignedInfo in document context") {
-  const auto dir = SharedDir() / "vectors/xmldsig/xmlsec/merlin-c14n-three";
+  const auto dir = DataDir() / "xmlsec/merlin-c14n-three";
   auto doc = MustParse(ReadFile(dir / "signature.xml"));
   Node signed_info = FindElement(doc->root(), "SignedInfo");
   REQUIRE(signed_info);

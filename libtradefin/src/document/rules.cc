@@ -233,7 +233,7 @@ void CheckNetGross(const Decimal& net, const Decimal& gross,
   }
 }
 
-// 成交方式 code for an Incoterm (domain.md §4): EXW→7; FCA/FAS/FOB→3;
+// 成交方式 code for an Incoterm (docs/design/trade-rules.md §2): EXW→7; FCA/FAS/FOB→3;
 // CFR/CPT→2; CIF/CIP/D-terms→1.
 std::string_view TermsCodeFor(std::string_view incoterm) {
   if (incoterm == "EXW") return "7";

@@ -1,8 +1,8 @@
 // XML-DSig profile (docs/formats/signature-profile.md). The verifier accepts
 // one fixed shape and rejects everything else before any crypto runs; the
 // reasons and the attacks each rule stops are in
-// ../shared/reference/xmldsig.md section 5 (wrapping, duplicate IDs, key
-// confusion, comment truncation) and W3C XML Signature Best Practices.
+// docs/design/xmldsig-defences.md (wrapping, duplicate IDs, key confusion,
+// comment truncation, W3C XML Signature Best Practices).
 #include "tradefin/signing/xmldsig.h"
 
 #include <optional>

@@ -2,7 +2,7 @@
 // ranges [lo, hi) (docs/formats/checkpoint-and-proofs.md); verification is
 // the RFC's iterative procedure with two additions the RFC pseudocode leaves
 // out: every hash must be exactly 32 bytes and the proof must be consumed
-// exactly (ledger.md §1.5, pitfalls 1 and 2).
+// exactly (docs/design/log.md §2).
 #include "store/merkle.h"
 
 #include <bit>
@@ -311,7 +311,7 @@ bool VerifyInclusion(uint64_t index, uint64_t size, const Hash& leaf_hash,
 bool VerifyConsistency(uint64_t m, uint64_t n, const Hash& root_m,
                        const Hash& root_n, const std::vector<Hash>& proof) {
   if (m == n) return proof.empty() && root_m == root_n;
-  // Size 0 proves nothing (ledger.md §1.3); m > n is never consistent.
+  // Size 0 proves nothing (docs/design/log.md §2); m > n is never consistent.
   if (m == 0 || m > n || proof.empty()) return false;
   if (proof.size() != ConsistencyProofLength(m, n)) return false;
 

@@ -834,7 +834,7 @@ Result<std::string> StoreImpl::ProveInclusion(uint64_t index,
                                               std::optional<uint64_t> size) const {
   uint64_t n = size ? *size : this->size();
   // Read the checkpoint first, then prove against exactly its size
-  // (ledger.md §1.5 pitfall 3).
+  // (docs/design/log.md §3).
   TRADEFIN_ASSIGN_OR_RETURN(std::string cp, CheckpointAt(n));
   TRADEFIN_ASSIGN_OR_RETURN(std::vector<Sha256Hash> path, InclusionPath(index, n));
   note::TlogProof proof;

@@ -1,6 +1,6 @@
 // XSD validation with Xerces-C 3.2 (see schema_validator.h).
 //
-// Hardening, per shared/reference/xmldsig.md §5: grammars come only from
+// Hardening (docs/design/xmldsig-defences.md §2): grammars come only from
 // the embedded schema set, are loaded once into an XMLGrammarPoolImpl and
 // the pool is locked; instance parsers never load a schema
 // (setLoadSchema(false)), never load an external DTD, never resolve an

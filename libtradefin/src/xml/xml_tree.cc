@@ -1,6 +1,6 @@
 // Hardened libxml2 parse, node view and C14N (see xml_tree.h).
 //
-// Hardening (shared/reference/xmldsig.md §5): parse options are
+// Hardening (docs/design/xmldsig-defences.md §2): parse options are
 // XML_PARSE_NONET | XML_PARSE_BIG_LINES only, never NOENT, DTDLOAD, DTDATTR,
 // DTDVALID, XINCLUDE or HUGE. libxml2 2.9.14 has no flag to refuse a
 // DOCTYPE, so the SAX internalSubset hook stops the parser as soon as the

@@ -1,5 +1,5 @@
 // FIN envelope: {1:...}{2:...}[{3:...}]{4:CRLF ... CRLF-}[{5:...}].
-// Layout per the FIN user handbook as summarised in domain.md §1.1.
+// Layout per the FIN user handbook, summarised in docs/design/trade-rules.md §1.
 #include <algorithm>
 #include <string>
 

@@ -1,5 +1,5 @@
 // MT700 + MT701 -> LetterOfCredit. Field table, order and network rules:
-// SR2018+ MT700 (domain.md §1.2, SWIFT Cat 7 MRG). Every issue is
+// SR2018+ MT700 (docs/formats/swift-mapping.md, SWIFT Cat 7 MRG). Every issue is
 // collected; the model is returned only when there is none.
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-// Tables from domain.md §1.2 (MT700, SR2018+) and the SR2018 MT707 layout.
+// Tables from docs/formats/swift-mapping.md (MT700, SR2018+; MT707 SR2018).
 #include "document/swift/swift_tables.h"
 
 namespace tradefin::swift_internal {
