@@ -135,6 +135,25 @@ CliResult RunCli(const std::vector<std::string>& args,
   return Spawn(full, stdin_text, env, false);
 }
 
+void RequireProgram(const std::string& program,
+                    const std::string& debian_package) {
+  bool found = false;
+  const char* path = std::getenv("PATH");
+  std::string_view rest = path != nullptr ? path : "";
+  while (!found) {
+    size_t colon = rest.find(':');
+    std::string dir(rest.substr(0, colon));
+    if (dir.empty()) dir = ".";
+    found = ::access((dir + "/" + program).c_str(), X_OK) == 0;
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+  }
+  REQUIRE_MESSAGE(found, program << " not found in PATH: this test needs it. "
+                                 << "Install the Debian package "
+                                 << debian_package
+                                 << " (scripts/install-deps installs it).");
+}
+
 CliResult RunProgram(const std::vector<std::string>& args,
                      const std::string& stdin_text) {
   return Spawn(args, stdin_text, {}, true);

@@ -72,6 +72,13 @@ CliResult RunCli(const std::vector<std::string>& args,
 CliResult RunProgram(const std::vector<std::string>& args,
                      const std::string& stdin_text = "");
 
+// Fails the current test unless `program` is an executable in PATH, with a
+// message naming the Debian package that provides it. An interop test whose
+// peer tool is missing must fail, never pass by checking nothing;
+// scripts/install-deps installs every such tool.
+void RequireProgram(const std::string& program,
+                    const std::string& debian_package);
+
 }  // namespace tradefin::testing
 
 #endif  // TRADEFIN_TESTS_TESTING_TESTING_H_
