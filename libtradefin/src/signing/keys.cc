@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cryptopp/asn.h>
+#include <cryptopp/misc.h>
 #include <cryptopp/filters.h>
 #include <cryptopp/osrng.h>
 #include <cryptopp/pssr.h>
@@ -110,6 +111,46 @@ bool LooksLikeCertificate(std::string_view der) {
   }
 }
 
+// ---- Ed25519 canonical encodings (RFC 8032 §5.1.3, §5.1.7) ----
+//
+// Crypto++'s verifier (ed25519-donna) only checks the top three bits of S
+// and reduces a point's y modulo p while decoding, so S + L and a y >= p
+// still verify: the same signature (or key) then has several byte strings,
+// and anyone can bend a signature into other bytes that verify under the
+// same key. These checks run before every Ed25519 verification.
+
+// L = 2^252 + 27742317777372353535851937790883648493, little-endian.
+constexpr unsigned char kEd25519L[32] = {
+    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
+    0xa2, 0xde, 0xf9, 0xde, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10};
+
+// True iff the 32-byte little-endian scalar is < L.
+bool IsCanonicalScalar(const unsigned char* s) {
+  for (int i = 31; i >= 0; --i) {
+    if (s[i] < kEd25519L[i]) return true;
+    if (s[i] > kEd25519L[i]) return false;
+  }
+  return false;  // equal to L
+}
+
+// True iff the 32-byte point encoding is the canonical one: y < p = 2^255-19
+// (§5.1.3 step 1), and the sign bit is clear when x = 0, which happens only
+// for y = 1 and y = p - 1 (step 4).
+bool IsCanonicalPoint(const unsigned char* e) {
+  const bool sign = (e[31] & 0x80) != 0;
+  // y >= p iff y's bits are 2^255-19 .. 2^255-1: bytes 1..30 all 0xff, the
+  // top byte 0x7f (without the sign bit) and the low byte >= 0xed.
+  bool high_all_ones = (e[31] & 0x7f) == 0x7f;
+  for (int i = 1; i < 31 && high_all_ones; ++i) high_all_ones = e[i] == 0xff;
+  if (high_all_ones && e[0] >= 0xed) return false;
+  if (!sign) return true;
+  bool y_is_one = e[0] == 1 && (e[31] & 0x7f) == 0;
+  for (int i = 1; i < 31 && y_is_one; ++i) y_is_one = e[i] == 0;
+  const bool y_is_p_minus_1 = high_all_ones && e[0] == 0xec;
+  return !(y_is_one || y_is_p_minus_1);
+}
+
 CryptoPP::RandomNumberGenerator& Rng() {
   // AutoSeededRandomPool is not thread-safe; one per thread.
   thread_local CryptoPP::AutoSeededRandomPool rng;
@@ -137,6 +178,11 @@ Result<PublicKey> BuildFromSpki(std::string_view der) {
     rep->ed25519_raw.assign(reinterpret_cast<const char*>(
                                 pk.GetPublicKeyBytePtr()),
                             32);
+    if (!IsCanonicalPoint(pk.GetPublicKeyBytePtr())) {
+      return Status::InvalidArgument(
+          "Ed25519 public key is not canonically encoded (y >= p or a "
+          "negative zero x; RFC 8032 5.1.3)");
+    }
     rep->spki_der = Encode(pk);
   } else if (alg.algorithm == OidEcPublicKey()) {
     if (!(alg.curve == CryptoPP::ASN1::secp256r1())) {
@@ -214,12 +260,16 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return ss.str();
 }
 
-constexpr char kB64[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 }  // namespace
 
 namespace signing_internal {
+
+void Wipe(std::string* secret) {
+  if (secret->empty()) return;
+  CryptoPP::SecureWipeBuffer(reinterpret_cast<CryptoPP::byte*>(secret->data()),
+                             secret->size());
+  secret->clear();
+}
 
 std::string Digest(HashAlg hash, std::string_view data) {
   auto run = [&](auto h) {
@@ -250,7 +300,14 @@ bool VerifyWith(const PublicKey& key, HashAlg hash, std::string_view message,
     const auto* sig = reinterpret_cast<const CryptoPP::byte*>(signature.data());
     switch (rep.type) {
       case KeyType::kEd25519:
-        if (signature.size() != 64) return false;
+        // RFC 8032 5.1.7: R and A must be canonical points and S < L, or
+        // the same signature has other encodings that also verify.
+        if (signature.size() != 64 || !IsCanonicalPoint(sig) ||
+            !IsCanonicalScalar(sig + 32) ||
+            !IsCanonicalPoint(reinterpret_cast<const unsigned char*>(
+                rep.ed25519_raw.data()))) {
+          return false;
+        }
         return rep.ed25519->VerifyMessage(msg, message.size(), sig, 64);
       case KeyType::kEcdsaP256:
         // XML-DSig 1.1 6.4.3: raw r||s, each 32 bytes. DER is never accepted.
@@ -322,7 +379,8 @@ Result<PemBlock> ParsePem(std::string_view text) {
                                "' has headers (encrypted keys are not "
                                "supported)");
   }
-  auto der = Base64Decode(body);
+  // RFC 7468 folds the body over lines of 64 characters.
+  auto der = Base64Decode(body, {.allow_whitespace = true});
   if (!der.ok()) {
     return Status::InvalidArgument("PEM block '" + block.label +
                                    "': " + std::string(der.status().message()));
@@ -462,6 +520,7 @@ PrivateKey& PrivateKey::operator=(const PrivateKey&) = default;
 PrivateKey::PrivateKey(PrivateKey&&) noexcept = default;
 PrivateKey& PrivateKey::operator=(PrivateKey&&) noexcept = default;
 PrivateKey::~PrivateKey() = default;
+PrivateKey::Rep::~Rep() { signing_internal::Wipe(&pkcs8_der); }
 
 namespace {
 
@@ -507,6 +566,11 @@ Result<PrivateKey> PrivateKey::Generate(KeyType type) {
 
 Result<PrivateKey> PrivateKey::FromPem(std::string_view pem) {
   TRADEFIN_ASSIGN_OR_RETURN(auto block, signing_internal::ParsePem(pem));
+  // The decoded PKCS#8 is secret: wiped on every way out.
+  struct WipeOnExit {
+    std::string* s;
+    ~WipeOnExit() { signing_internal::Wipe(s); }
+  } wipe_der{&block.der};
   if (block.label != "PRIVATE KEY") {
     return Status::Unsupported(
         "PEM block '" + block.label +
@@ -550,6 +614,7 @@ Result<PrivateKey> PrivateKey::FromPem(std::string_view pem) {
 Result<PrivateKey> PrivateKey::FromFile(const std::string& path) {
   TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
   Result<PrivateKey> key = FromPem(bytes);
+  signing_internal::Wipe(&bytes);
   if (!key.ok()) return key.status().WithPrefix(path);
   return key;
 }
@@ -575,6 +640,10 @@ Status PrivateKey::WriteFile(const std::string& path) const {
   }
   ::fchmod(fd, 0600);  // in case a umask-free filesystem ignored the mode
   std::string pem = ToPem();
+  struct WipeOnExit {
+    std::string* s;
+    ~WipeOnExit() { signing_internal::Wipe(s); }
+  } wipe_pem{&pem};
   size_t done = 0;
   while (done < pem.size()) {
     ssize_t n = ::write(fd, pem.data() + done, pem.size() - done);
@@ -626,84 +695,6 @@ std::string HexEncode(std::string_view bytes) {
     auto c = static_cast<unsigned char>(bytes[i]);
     out[2 * i] = kHex[c >> 4];
     out[2 * i + 1] = kHex[c & 15];
-  }
-  return out;
-}
-
-std::string Base64Encode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  size_t i = 0;
-  auto at = [&](size_t k) {
-    return static_cast<unsigned>(static_cast<unsigned char>(bytes[k]));
-  };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    unsigned v = at(i) << 16 | at(i + 1) << 8 | at(i + 2);
-    out.push_back(kB64[(v >> 18) & 63]);
-    out.push_back(kB64[(v >> 12) & 63]);
-    out.push_back(kB64[(v >> 6) & 63]);
-    out.push_back(kB64[v & 63]);
-  }
-  size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    unsigned v = at(i) << 16;
-    out.push_back(kB64[(v >> 18) & 63]);
-    out.push_back(kB64[(v >> 12) & 63]);
-    out += "==";
-  } else if (rest == 2) {
-    unsigned v = at(i) << 16 | at(i + 1) << 8;
-    out.push_back(kB64[(v >> 18) & 63]);
-    out.push_back(kB64[(v >> 12) & 63]);
-    out.push_back(kB64[(v >> 6) & 63]);
-    out.push_back('=');
-  }
-  return out;
-}
-
-Result<std::string> Base64Decode(std::string_view text) {
-  // Strict: only the standard alphabet, XML whitespace between characters,
-  // '=' padding at the very end, total length a multiple of 4.
-  std::string clean;
-  clean.reserve(text.size());
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    clean.push_back(c);
-  }
-  if (clean.size() % 4 != 0) {
-    return Status::InvalidArgument("base64 length is not a multiple of 4");
-  }
-  std::string out;
-  out.reserve(clean.size() / 4 * 3);
-  for (size_t i = 0; i < clean.size(); i += 4) {
-    unsigned v = 0;
-    int pad = 0;
-    for (size_t j = 0; j < 4; ++j) {
-      char c = clean[i + j];
-      unsigned d = 0;
-      if (c >= 'A' && c <= 'Z') {
-        d = static_cast<unsigned>(c - 'A');
-      } else if (c >= 'a' && c <= 'z') {
-        d = static_cast<unsigned>(c - 'a' + 26);
-      } else if (c >= '0' && c <= '9') {
-        d = static_cast<unsigned>(c - '0' + 52);
-      } else if (c == '+') {
-        d = 62;
-      } else if (c == '/') {
-        d = 63;
-      } else if (c == '=' && i + 4 == clean.size() && j >= 2) {
-        ++pad;
-        d = 0;
-      } else {
-        return Status::InvalidArgument("invalid base64 character");
-      }
-      if (pad > 0 && c != '=') {
-        return Status::InvalidArgument("base64 data after padding");
-      }
-      v = v << 6 | d;
-    }
-    out.push_back(static_cast<char>((v >> 16) & 0xff));
-    if (pad < 2) out.push_back(static_cast<char>((v >> 8) & 0xff));
-    if (pad < 1) out.push_back(static_cast<char>(v & 0xff));
   }
   return out;
 }

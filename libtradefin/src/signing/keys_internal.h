@@ -41,6 +41,7 @@ struct PublicKey::Rep {
 };
 
 struct PrivateKey::Rep {
+  ~Rep();  // wipes pkcs8_der (the Crypto++ keys wipe themselves)
   KeyType type = KeyType::kEd25519;
   std::string pkcs8_der;
   std::unique_ptr<CryptoPP::ed25519::Signer> ed25519;
@@ -49,6 +50,10 @@ struct PrivateKey::Rep {
 };
 
 namespace signing_internal {
+
+// Overwrites the bytes of `secret` (not optimised away) and clears it. For
+// every buffer that held private key material.
+void Wipe(std::string* secret);
 
 enum class HashAlg { kSha1, kSha256, kSha384, kSha512 };
 

@@ -257,7 +257,8 @@ std::optional<Outcome> ReadBase64(Node n, const VerifyPolicy& policy,
                        std::to_string(text.size()) + " bytes; the limit is " +
                        std::to_string(policy.max_base64_bytes)};
   }
-  auto decoded = Base64Decode(text);
+  // XML Schema base64Binary may be folded over lines; otherwise strict.
+  auto decoded = Base64Decode(text, {.allow_whitespace = true});
   if (!decoded.ok()) {
     return Outcome{SignatureVerdict::kMalformed,
                    std::string(what) + At(n) + ": " +

@@ -42,9 +42,19 @@ class FirstFinding {
     f_.problem = std::move(problem);
     rank_ = rank;
   }
+  // A read or internal error: the audit could not run; it is returned as
+  // a Status, never as a finding about the store.
+  void Fail(Status s) {
+    std::lock_guard<std::mutex> l(mu_);
+    if (error_.ok()) error_ = std::move(s);
+  }
+  Status error() const {
+    std::lock_guard<std::mutex> l(mu_);
+    return error_;
+  }
   bool found() const {
     std::lock_guard<std::mutex> l(mu_);
-    return f_.found;
+    return f_.found || !error_.ok();
   }
   Finding get() const {
     std::lock_guard<std::mutex> l(mu_);
@@ -55,6 +65,7 @@ class FirstFinding {
   mutable std::mutex mu_;
   Finding f_;
   uint64_t rank_ = UINT64_MAX;
+  Status error_;
 };
 
 struct DocTask {
@@ -70,6 +81,7 @@ void CheckDocument(const DocumentChecker& checker, const DocTask& t,
   if (Sha256(t.document) != HashBytes(e.document_sha256))
     return first->Report(t.index, "document bytes do not hash to the entry's document_sha256");
   CheckedDocument c = checker.Check(t.document, "entry " + std::to_string(t.index), *t.trust);
+  if (!c.error.ok()) return first->Fail(c.error.WithPrefix("entry " + std::to_string(t.index)));
   if (!c.ok)
     return first->Report(t.index, "document no longer checks against the registry "
                                   "as it stood at this entry: " + c.code + ": " + c.reason);
@@ -134,20 +146,30 @@ class Pool {
   std::vector<std::thread> workers_;
 };
 
-bool Exists(leveldb::DB* db, const leveldb::ReadOptions& ro, const std::string& k,
-            std::string* value) {
-  return db->Get(ro, k, value).ok();
+// True if row `k` is present. A read error is not "absent": it is recorded
+// in `first` as the audit's error (and reads as absent only so the caller
+// stops; the error wins over any finding).
+bool Exists(leveldb::DB* db, const leveldb::ReadOptions& ro, FirstFinding* first,
+            const std::string& k, std::string* value) {
+  leveldb::Status s = db->Get(ro, k, value);
+  if (s.ok()) return true;
+  if (!s.IsNotFound()) first->Fail(FromLevelDb(s, "audit: reading row " + HexEncode(k)));
+  return false;
 }
 
 }  // namespace
 
 Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
+  // The size and the snapshot are taken together under the write lock, so a
+  // concurrent commit is either wholly in both or in neither.
+  uint64_t size = 0;
+  const leveldb::Snapshot* snap = nullptr;
   {
     std::lock_guard<std::mutex> l(mu_);
     TRADEFIN_RETURN_IF_ERROR(EnsureChecker());
+    size = size_;
+    snap = db_->GetSnapshot();
   }
-  const uint64_t size = this->size();
-  const leveldb::Snapshot* snap = db_->GetSnapshot();
   struct SnapGuard {
     leveldb::DB* db;
     const leveldb::Snapshot* s;
@@ -207,7 +229,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
       bool node_bad = false;
       range.Append(mleaf, [&](int level, uint64_t index, const merkle::Hash& h) {
         std::string v;
-        if (!Exists(db, ro, NodeKey(level, index), &v) ||
+        if (!Exists(db, ro, &first, NodeKey(level, index), &v) ||
             v != std::string_view(reinterpret_cast<const char*>(h.data()), 32)) {
           if (!node_bad)
             bad(level == 0 ? "stored leaf hash does not match the entry bytes"
@@ -217,7 +239,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
         }
       });
       if (node_bad) break;
-      if (!Exists(db, ro, std::string(1, kLeafPrefix) + leaf_raw, &scratch) ||
+      if (!Exists(db, ro, &first, std::string(1, kLeafPrefix) + leaf_raw, &scratch) ||
           scratch != std::string_view(key.substr(1))) {
         bad("leaf-hash index row is missing or points elsewhere");
         break;
@@ -228,8 +250,8 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
         std::string lk = U64Key(kLinkPrefix, l.target_index);
         PutU64(&lk, i);
         if (l.target_index >= i ||
-            !Exists(db, ro, NodeKey(0, l.target_index), &v) ||
-            v != HashBytes(l.target_leaf_hash) || !Exists(db, ro, lk, &v) || !v.empty()) {
+            !Exists(db, ro, &first, NodeKey(0, l.target_index), &v) ||
+            v != HashBytes(l.target_leaf_hash) || !Exists(db, ro, &first, lk, &v) || !v.empty()) {
           bad("link '" + l.relation + "' to entry " + std::to_string(l.target_index) +
               " does not match that entry's leaf hash or its reverse row");
           link_bad = true;
@@ -241,7 +263,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
         std::string kk(1, kKeyPrefix);
         kk += KeyHash(k);
         PutU64(&kk, i);
-        if (!Exists(db, ro, kk, &scratch) || !scratch.empty()) {
+        if (!Exists(db, ro, &first, kk, &scratch) || !scratch.empty()) {
           bad("natural-key index row for '" + k + "' is missing");
           link_bad = true;
           break;
@@ -251,7 +273,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
 
       if (e.type == EntryType::kDocument) {
         std::string doc;
-        if (!Exists(db, ro, std::string(1, kBlobPrefix) + HashBytes(e.document_sha256), &doc)) {
+        if (!Exists(db, ro, &first, std::string(1, kBlobPrefix) + HashBytes(e.document_sha256), &doc)) {
           bad("document blob is missing");
           break;
         }
@@ -291,13 +313,14 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
       prev = leaf;
       if (options.progress && (i + 1) % 1000 == 0) options.progress(i + 1, size);
     }
-    if (!first.found()) TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "audit"));
+    if (!it->status().ok()) first.Fail(FromLevelDb(it->status(), "audit: reading entries"));
   }
   if (pool) pool->Finish();
   report.entries_checked = i;
   if (options.progress) options.progress(i, size);
 
-  auto finish = [&]() {
+  auto finish = [&]() -> Result<AuditReport> {
+    if (!first.error().ok()) return first.error();
     Finding f = first.get();
     report.clean = !f.found;
     if (f.found) {
@@ -321,6 +344,10 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
       if (!fn(std::string_view(it->key().data() + 1, it->key().size() - 1),
               std::string_view(it->value().data(), it->value().size())))
         return false;
+    if (!it->status().ok()) {
+      first.Fail(FromLevelDb(it->status(), "audit: reading rows"));
+      return false;
+    }
     return true;
   };
   DbHashReader reader(db, snap);
@@ -343,7 +370,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   });
   if (!first.found()) {
     std::string v;
-    if (!Exists(db, ro, U64Key(kCheckpointPrefix, size), &v))
+    if (!Exists(db, ro, &first, U64Key(kCheckpointPrefix, size), &v))
       first.Report(std::nullopt, "no checkpoint for the current size " + std::to_string(size));
   }
   uint64_t leaf_rows = 0;
@@ -351,7 +378,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
     scan(kLeafPrefix, [&](std::string_view k, std::string_view v) {
       std::string node;
       if (v.size() != 8 || DecodeU64(v) >= size ||
-          !Exists(db, ro, NodeKey(0, DecodeU64(v)), &node) || node != k) {
+          !Exists(db, ro, &first, NodeKey(0, DecodeU64(v)), &node) || node != k) {
         first.Report(std::nullopt, "leaf-hash index row " + HexEncode(k) + " points to the wrong entry");
         return false;
       }
@@ -405,22 +432,21 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   if (!first.found()) {
     // Meta rows as stored now, not as this process loaded them.
     std::string v;
-    if (!Exists(db, ro, std::string(1, kMetaPrefix) + "size", &v) || v.size() != 8 ||
+    if (!Exists(db, ro, &first, std::string(1, kMetaPrefix) + "size", &v) || v.size() != 8 ||
         DecodeU64(v) != i)
       first.Report(std::nullopt, "meta size does not match the number of entries");
-    else if (!Exists(db, ro, std::string(1, kMetaPrefix) + "origin", &v) || v != origin_)
+    else if (!Exists(db, ro, &first, std::string(1, kMetaPrefix) + "origin", &v) || v != origin_)
       first.Report(std::nullopt, "meta origin does not match the entries' origin");
-    else if (!Exists(db, ro, std::string(1, kMetaPrefix) + "hub-key", &v) || v != hub_spki_)
+    else if (!Exists(db, ro, &first, std::string(1, kMetaPrefix) + "hub-key", &v) || v != hub_spki_)
       first.Report(std::nullopt, "meta hub-key does not match the hub key");
   }
   if (!first.found()) {
     std::string fmt;
-    if (!Exists(db, ro, std::string(1, kMetaPrefix) + "format", &fmt) ||
+    if (!Exists(db, ro, &first, std::string(1, kMetaPrefix) + "format", &fmt) ||
         fmt != std::string("\0\1", 2))
       first.Report(std::nullopt, "meta format is not version 1");
-    auto key = PrivateKey::FromFile((std::filesystem::path(dir_) / "hub.key").string());
-    if (!first.found() && (!key.ok() || key->public_key().spki_der() != hub_spki_))
-      first.Report(std::nullopt, "hub.key does not match meta hub-key");
+    // The private key is not read here: Open already checked that the hub's
+    // signer holds the key in meta, and an audit needs only the public key.
   }
   return finish();
 }

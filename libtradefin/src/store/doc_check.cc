@@ -157,6 +157,12 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
     return out;
   };
   Result<Document> doc = validator_->Parse(bytes, source_name);
+  // Parse says kInvalidArgument for a bad document; anything else means the
+  // validator itself failed, which is not a verdict on the document.
+  if (!doc.ok() && doc.status().code() != StatusCode::kInvalidArgument) {
+    out.error = doc.status();
+    return out;
+  }
   if (!doc.ok()) return reject("INVALID-DOCUMENT", std::string(doc.status().message()));
   out.type = doc->type;
   out.type_name = std::string(DocumentTypeName(doc->type));
@@ -164,9 +170,11 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
   out.identifiers = Identifiers(*doc);
 
   Result<VerificationReport> vr = VerifyDocument(bytes, VerifyPolicy(), trust);
-  if (!vr.ok())
-    return reject("SIGNATURE-INVALID", "signature could not be checked: " +
-                                           vr.status().ToString());
+  if (!vr.ok()) {
+    // VerifyDocument fails only internally; a bad signature is a verdict.
+    out.error = vr.status().WithPrefix("signature could not be checked");
+    return out;
+  }
   if (vr->verdict == SignatureVerdict::kUntrustedKey)
     return reject("SIGNER-UNKNOWN",
                   "the signing key " +

@@ -46,6 +46,9 @@ class RegistryTrust final : public TrustStore {
 
 // The outcome of checking one document (a verdict, not an error).
 struct CheckedDocument {
+  // Not OK when the check could not be carried out (an internal or I/O
+  // failure of the validator or verifier): no verdict, the caller fails.
+  Status error;
   bool ok = false;
   std::string code;    // SubmitOutcome codes when !ok
   std::string reason;

@@ -27,8 +27,9 @@ std::string CheckpointBody(std::string_view origin, uint64_t size,
 
 Result<std::string> SignCheckpoint(std::string_view origin, uint64_t size,
                                    const merkle::Hash& root,
-                                   const PrivateKey& key) {
-  return note::SignCheckpoint(note::Checkpoint{std::string(origin), size, root, {}}, key);
+                                   const Signer& hub_signer) {
+  return note::SignCheckpoint(note::Checkpoint{std::string(origin), size, root, {}},
+                              hub_signer);
 }
 
 Result<ParsedCheckpoint> VerifyCheckpoint(std::string_view text,

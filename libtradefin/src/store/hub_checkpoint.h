@@ -11,6 +11,7 @@
 #include "store/merkle.h"
 #include "tradefin/core/result.h"
 #include "tradefin/signing/keys.h"
+#include "tradefin/signing/signer.h"
 
 namespace tradefin::store {
 
@@ -24,7 +25,7 @@ std::string CheckpointBody(std::string_view origin, uint64_t size,
 // Body + "\n" + signature line "— <origin> <b64(keyid || sig)>\n".
 Result<std::string> SignCheckpoint(std::string_view origin, uint64_t size,
                                    const merkle::Hash& root,
-                                   const PrivateKey& key);
+                                   const Signer& hub_signer);
 
 struct ParsedCheckpoint {
   std::string origin;

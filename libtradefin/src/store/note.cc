@@ -352,6 +352,12 @@ Result<OpenedNote> OpenNote(std::string_view note,
 
 Result<std::string> SignNote(std::string_view text, std::string_view name,
                              const PrivateKey& key) {
+  TRADEFIN_ASSIGN_OR_RETURN(auto signer, NewSoftwareSigner(key));
+  return SignNote(text, name, *signer);
+}
+
+Result<std::string> SignNote(std::string_view text, std::string_view name,
+                             const Signer& signer) {
   if (text.empty() || text.back() != '\n' || !IsCleanText(text, true)) {
     return Status::InvalidArgument(
         "note text must be non-empty UTF-8 ending in a newline, without "
@@ -361,12 +367,17 @@ Result<std::string> SignNote(std::string_view text, std::string_view name,
     return Status::InvalidArgument("note key name '" + std::string(name) +
                                    "' is empty or contains spaces or '+'");
   }
-  std::string raw = key.public_key().ed25519_raw();
-  if (key.type() != KeyType::kEd25519 || raw.size() != 32) {
+  // Through the Signer seam, so the hub key can live in an HSM.
+  std::string raw = signer.public_key().ed25519_raw();
+  if (signer.type() != KeyType::kEd25519 || raw.size() != 32) {
     return Status::Unsupported("signed notes need an Ed25519 key, got " +
-                               std::string(KeyTypeName(key.type())));
+                               std::string(KeyTypeName(signer.type())));
   }
-  TRADEFIN_ASSIGN_OR_RETURN(std::string sig, key.Sign(text));
+  TRADEFIN_ASSIGN_OR_RETURN(std::string sig, signer.SignRaw(text));
+  if (sig.size() != 64) {
+    return Status::Internal("signer returned " + std::to_string(sig.size()) +
+                            " bytes; an Ed25519 signature is 64");
+  }
   uint32_t id = Ed25519KeyId(name, raw);
   std::string blob;
   for (int shift = 24; shift >= 0; shift -= 8) {
@@ -429,6 +440,12 @@ Result<Checkpoint> ParseCheckpointBody(std::string_view text) {
 
 Result<std::string> SignCheckpoint(const Checkpoint& checkpoint,
                                    const PrivateKey& key) {
+  TRADEFIN_ASSIGN_OR_RETURN(auto signer, NewSoftwareSigner(key));
+  return SignCheckpoint(checkpoint, *signer);
+}
+
+Result<std::string> SignCheckpoint(const Checkpoint& checkpoint,
+                                   const Signer& key) {
   if (!IsValidKeyName(checkpoint.origin)) {
     return Status::InvalidArgument(
         "checkpoint origin '" + checkpoint.origin +

@@ -32,6 +32,7 @@
 #include "store/merkle.h"
 #include "tradefin/core/result.h"
 #include "tradefin/signing/keys.h"
+#include "tradefin/signing/signer.h"
 
 namespace tradefin::note {
 
@@ -115,6 +116,9 @@ Result<OpenedNote> OpenNote(std::string_view note,
 // kInvalidArgument for a bad name, bad text (as ParseNote) or a non-Ed25519
 // key; signing failures from the key are passed through.
 Result<std::string> SignNote(std::string_view text, std::string_view name,
+                             const Signer& signer);
+// Same with an in-memory key (a software Signer over it).
+Result<std::string> SignNote(std::string_view text, std::string_view name,
                              const PrivateKey& key);
 
 // ---- tlog-checkpoint ----
@@ -136,6 +140,8 @@ std::string FormatCheckpointBody(const Checkpoint& checkpoint);
 Result<Checkpoint> ParseCheckpointBody(std::string_view text);
 
 // The signed checkpoint note, signed under the key name = origin.
+Result<std::string> SignCheckpoint(const Checkpoint& checkpoint,
+                                   const Signer& signer);
 Result<std::string> SignCheckpoint(const Checkpoint& checkpoint,
                                    const PrivateKey& key);
 

@@ -131,6 +131,17 @@ Sha256Hash ToSha(std::string_view raw) {
   return h;
 }
 
+// True if `dir` holds what Store::Create leaves behind (hub.key, or a
+// LevelDB directory with files in it), so a missing CURRENT means damage,
+// not "no store here".
+bool LooksLikeStore(const std::string& dir) {
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::path(dir) / "hub.key", ec)) return true;
+  std::filesystem::path db = std::filesystem::path(dir) / "db";
+  if (!std::filesystem::is_directory(db, ec)) return false;
+  return !std::filesystem::is_empty(db, ec) && !ec;
+}
+
 Status CheckOrigin(std::string_view origin) {
   if (origin.empty()) return Status::InvalidArgument("origin must not be empty");
   for (char c : origin) {
@@ -178,12 +189,12 @@ StoreImpl::~StoreImpl() {
   cache_.reset();
 }
 
-Status StoreImpl::OpenDb(bool create) {
+Status StoreImpl::OpenDb(bool create, size_t block_cache_bytes) {
   leveldb::Options opt;
   opt.create_if_missing = create;
   opt.error_if_exists = create;
   opt.paranoid_checks = true;
-  cache_.reset(leveldb::NewLRUCache(8u << 20));
+  cache_.reset(leveldb::NewLRUCache(block_cache_bytes));
   opt.block_cache = cache_.get();
   leveldb::DB* raw = nullptr;
   leveldb::Status s = leveldb::DB::Open(opt, (fs::path(dir_) / "db").string(), &raw);
@@ -224,11 +235,11 @@ Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) 
   st->dir_ = o.dir;
   st->origin_ = o.origin;
   st->clock_ = o.clock != nullptr ? o.clock : &SystemClock();
-  TRADEFIN_RETURN_IF_ERROR(st->OpenDb(true));
+  TRADEFIN_RETURN_IF_ERROR(st->OpenDb(true, OpenStoreOptions().block_cache_bytes));
   TRADEFIN_ASSIGN_OR_RETURN(PrivateKey key, PrivateKey::Generate(KeyType::kEd25519));
   TRADEFIN_RETURN_IF_ERROR(key.WriteFile((fs::path(o.dir) / "hub.key").string()));
   st->hub_spki_ = key.public_key().spki_der();
-  st->hub_key_ = std::make_unique<PrivateKey>(std::move(key));
+  TRADEFIN_ASSIGN_OR_RETURN(st->hub_signer_, NewSoftwareSigner(key));
 
   leveldb::WriteBatch wb;
   wb.Put(MetaKey("origin"), o.origin);
@@ -238,7 +249,7 @@ Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) 
   PutU16(&fmt, 1);
   wb.Put(MetaKey("format"), fmt);
   TRADEFIN_ASSIGN_OR_RETURN(
-      std::string cp, SignCheckpoint(o.origin, 0, merkle::EmptyRoot(), *st->hub_key_));
+      std::string cp, SignCheckpoint(o.origin, 0, merkle::EmptyRoot(), *st->hub_signer_));
   wb.Put(U64Key(kCheckpointPrefix, 0), cp);
   leveldb::WriteOptions wo;
   wo.sync = true;
@@ -248,6 +259,10 @@ Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) 
 
 Result<std::unique_ptr<Store>> StoreImpl::DoOpen(const OpenStoreOptions& o) {
   std::error_code ec;
+  if (!fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec) && LooksLikeStore(o.dir))
+    return Status::Corruption("store " + o.dir + " is damaged: db/CURRENT (LevelDB's "
+                              "pointer to its manifest) is missing; restore the store "
+                              "from a backup");
   if (!fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec))
     return Status::NotFound("no store at " + o.dir +
                             " (create one with: tradefin init --store " +
@@ -255,7 +270,7 @@ Result<std::unique_ptr<Store>> StoreImpl::DoOpen(const OpenStoreOptions& o) {
   std::unique_ptr<StoreImpl> st(new StoreImpl());
   st->dir_ = o.dir;
   st->clock_ = o.clock != nullptr ? o.clock : &SystemClock();
-  TRADEFIN_RETURN_IF_ERROR(st->OpenDb(false));
+  TRADEFIN_RETURN_IF_ERROR(st->OpenDb(false, o.block_cache_bytes));
   TRADEFIN_RETURN_IF_ERROR(st->LoadState());
   return std::unique_ptr<Store>(std::move(st));
 }
@@ -282,7 +297,7 @@ Status StoreImpl::LoadState() {
   if (key->public_key().spki_der() != hub_spki_)
     return Status::Corruption("store " + dir_ +
                               ": hub.key does not match the hub key in meta");
-  hub_key_ = std::make_unique<PrivateKey>(std::move(*key));
+  TRADEFIN_ASSIGN_OR_RETURN(hub_signer_, NewSoftwareSigner(*key));
 
   DbHashReader reader(db_.get(), nullptr);
   auto range = merkle::CompactRange::Restore(size_, reader);
@@ -313,7 +328,7 @@ uint64_t StoreImpl::size() const {
 }
 
 std::string StoreImpl::HubVerifierKey() const {
-  return VerifierKey(origin_, hub_key_->public_key().ed25519_raw());
+  return VerifierKey(origin_, hub_signer_->public_key().ed25519_raw());
 }
 std::string StoreImpl::HubPublicKeySpki() const { return hub_spki_; }
 
@@ -382,7 +397,7 @@ EntryRef StoreImpl::Append(Batch* b, Entry* e, const std::string* document) {
 Status StoreImpl::Commit(Batch* b) {
   merkle::Hash root = b->range.Root();
   TRADEFIN_ASSIGN_OR_RETURN(std::string cp,
-                            SignCheckpoint(origin_, b->size, root, *hub_key_));
+                            SignCheckpoint(origin_, b->size, root, *hub_signer_));
   b->wb.Put(U64Key(kCheckpointPrefix, b->size), cp);
   b->wb.Put(MetaKey("size"), U64Value(b->size));
   for (const std::string& id : b->changed_parties)
@@ -403,13 +418,14 @@ Status StoreImpl::Commit(Batch* b) {
 Result<EntryRef> StoreImpl::AppendPartyEntry(EntryType type,
                                              PartyPayload payload,
                                              const PartyState* prev) {
+  TRADEFIN_RETURN_IF_ERROR(CheckTip());
   Batch b = BeginBatch();
   Entry e;
   e.type = type;
   e.submitter_key_id = HexEncode(Sha256(hub_spki_));
   e.natural_keys = {"party:" + payload.party_id};
   if (prev != nullptr) {
-    auto last = GetEntryBytes(prev->last);
+    auto last = ReadEntryRow(prev->last, size_);
     if (!last.ok()) return last.status();
     e.links.push_back({"party-update", prev->last, EntryLeafHash(*last)});
   }
@@ -422,7 +438,7 @@ Result<EntryRef> StoreImpl::AppendPartyEntry(EntryType type,
   probe.time_ms = clock_->NowUnixMillis();
   probe.prev_leaf_hash = b.last_leaf;
   TRADEFIN_ASSIGN_OR_RETURN(std::string sig,
-                            hub_key_->Sign(EntrySigningInput(probe)));
+                            hub_signer_->SignRaw(EntrySigningInput(probe)));
   probe.hub_signature = sig;
   // Append would re-read the clock; keep the signed time.
   FixedClock fixed(probe.time_ms);
@@ -555,6 +571,7 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
     return Status::InvalidArgument("--amends takes exactly one document");
   std::lock_guard<std::mutex> l(mu_);
   TRADEFIN_RETURN_IF_ERROR(EnsureChecker());
+  TRADEFIN_RETURN_IF_ERROR(CheckTip());
   Batch b = BeginBatch();
   RegistryTrust trust(parties_);
   SubmitReport report;
@@ -565,9 +582,12 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
   auto load = [&](uint64_t idx) -> Result<std::pair<Entry, Sha256Hash>> {
     auto p = b.entries.find(idx);
     if (p != b.entries.end()) return p->second;
-    TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, GetEntryBytes(idx));
-    TRADEFIN_ASSIGN_OR_RETURN(Entry e, DecodeEntry(bytes));
-    return std::make_pair(std::move(e), EntryLeafHash(bytes));
+    TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, ReadEntryRow(idx, size_));
+    auto e = DecodeEntry(bytes);
+    if (!e.ok())
+      return Status::Corruption("store " + dir_ + " is damaged: entry " + std::to_string(idx) +
+                                ": " + std::string(e.status().message()));
+    return std::make_pair(std::move(*e), EntryLeafHash(bytes));
   };
   auto carriers = [&](const std::string& key) -> Result<std::vector<uint64_t>> {
     std::string h = KeyHash(key);
@@ -581,6 +601,8 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
     SubmitOutcome out;
     out.source_name = item.source_name;
     CheckedDocument c = checker_->Check(item.bytes, item.source_name, trust);
+    // Could not check is not "rejected": nothing is written, exit 2.
+    if (!c.error.ok()) return c.error.WithPrefix(item.source_name);
     out.document_type = c.type_name;
     out.natural_key = c.unique_key;
     out.submitter = c.signer_party;
@@ -716,17 +738,41 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
 // ------------------------------------------------------------------ reading
 
 Result<std::string> StoreImpl::GetEntryBytes(uint64_t index) const {
+  return ReadEntryRow(index, size());
+}
+
+Result<std::string> StoreImpl::ReadEntryRow(uint64_t index, uint64_t log_size) const {
+  // Never takes mu_: writers call this with it held.
+  if (index >= log_size)
+    return Status::NotFound("no entry " + std::to_string(index) + " (the log has " +
+                            std::to_string(log_size) + " entries)");
   auto v = Get(U64Key(kEntryPrefix, index));
   if (!v.ok() && v.status().code() == StatusCode::kNotFound)
-    return Status::NotFound("no entry " + std::to_string(index) + " (the log has " +
-                            std::to_string(size()) + " entries)");
+    return Status::Corruption("store " + dir_ + " is damaged: the row of entry " +
+                              std::to_string(index) + " is missing (the log has " +
+                              std::to_string(log_size) + " entries); run tradefin audit");
+  if (!v.ok()) return v.status().WithPrefix("entry " + std::to_string(index));
   return v;
+}
+
+Status StoreImpl::CheckTip() const {
+  // A write chains to the last entry (prev_leaf_hash): refuse to build on a
+  // row that cannot be read or does not hash to the leaf the tree holds.
+  if (size_ == 0) return Status();
+  TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, ReadEntryRow(size_ - 1, size_));
+  if (EntryLeafHash(bytes) != last_leaf_)
+    return Status::Corruption("store " + dir_ + " is damaged: entry " +
+                              std::to_string(size_ - 1) +
+                              " does not hash to its leaf in the tree; run tradefin audit");
+  return Status();
 }
 
 Result<Entry> StoreImpl::GetEntry(uint64_t index) const {
   TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, GetEntryBytes(index));
   auto e = DecodeEntry(bytes);
-  if (!e.ok()) return e.status().WithPrefix("entry " + std::to_string(index));
+  if (!e.ok())
+    return Status::Corruption("store " + dir_ + " is damaged: entry " + std::to_string(index) +
+                              ": " + std::string(e.status().message()));
   return e;
 }
 
@@ -780,16 +826,44 @@ Result<std::vector<uint64_t>> StoreImpl::History(std::string_view key) const {
 
 Status StoreImpl::ForEachEntry(uint64_t from, uint64_t count,
                                const std::function<bool(const Entry&)>& fn) const {
-  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
-  std::string p(1, kEntryPrefix);
-  uint64_t n = 0;
-  for (it->Seek(U64Key(kEntryPrefix, from));
-       n < count && it->Valid() && it->key().starts_with(p); it->Next(), ++n) {
-    auto e = DecodeEntry(std::string_view(it->value().data(), it->value().size()));
-    if (!e.ok()) return e.status();
-    if (!fn(*e)) break;
+  // Size and rows from one snapshot; every index in range must have its row.
+  leveldb::ReadOptions ro;
+  uint64_t log_size = 0;
+  const leveldb::Snapshot* snap = nullptr;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    log_size = size_;
+    snap = db_->GetSnapshot();
   }
-  return FromLevelDb(it->status(), "reading log");
+  struct SnapGuard {
+    leveldb::DB* db;
+    const leveldb::Snapshot* s;
+    ~SnapGuard() { db->ReleaseSnapshot(s); }
+  } guard{db_.get(), snap};
+  ro.snapshot = snap;
+  const uint64_t end = from >= log_size ? from : from + std::min(count, log_size - from);
+  auto missing = [&](uint64_t idx) {
+    return Status::Corruption("store " + dir_ + " is damaged: the row of entry " +
+                              std::to_string(idx) + " is missing (the log has " +
+                              std::to_string(log_size) + " entries); run tradefin audit");
+  };
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(ro));
+  std::string p(1, kEntryPrefix);
+  uint64_t idx = from;
+  for (it->Seek(U64Key(kEntryPrefix, from)); idx < end; it->Next(), ++idx) {
+    if (!it->Valid() || !it->key().starts_with(p)) break;
+    if (it->key().size() != 9 ||
+        DecodeU64(std::string_view(it->key().data() + 1, 8)) != idx)
+      return missing(idx);
+    auto e = DecodeEntry(std::string_view(it->value().data(), it->value().size()));
+    if (!e.ok())
+      return Status::Corruption("store " + dir_ + " is damaged: entry " + std::to_string(idx) +
+                                ": " + std::string(e.status().message()));
+    if (!fn(*e)) return FromLevelDb(it->status(), "reading log");
+  }
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading log"));
+  if (idx < end) return missing(idx);
+  return Status();
 }
 
 // ---------------------------------------------------- checkpoints, proofs

@@ -15,6 +15,7 @@
 #include "store/doc_check.h"
 #include "store/merkle.h"
 #include "tradefin/signing/keys.h"
+#include "tradefin/signing/signer.h"
 #include "tradefin/store/store.h"
 
 namespace leveldb {
@@ -106,7 +107,13 @@ class StoreImpl final : public Store {
  private:
   StoreImpl() = default;
   struct Batch;
-  Status OpenDb(bool create);
+  Status OpenDb(bool create, size_t block_cache_bytes);
+  // Entry row `index` of a log of `log_size` entries; never locks mu_.
+  // kNotFound beyond the log, kCorruption naming the row if it is missing.
+  Result<std::string> ReadEntryRow(uint64_t index, uint64_t log_size) const;
+  // REQUIRES: mu_ held. kCorruption unless the last entry's row reads and
+  // hashes to the tree's last leaf (writes never build on damage).
+  Status CheckTip() const;
   Status LoadState();
   Batch BeginBatch() const;
   EntryRef Append(Batch* b, Entry* e, const std::string* document);
@@ -123,7 +130,8 @@ class StoreImpl final : public Store {
   const Clock* clock_ = nullptr;
   std::unique_ptr<leveldb::Cache> cache_;
   std::unique_ptr<leveldb::DB> db_;
-  std::unique_ptr<PrivateKey> hub_key_;
+  // The hub's key, only ever used through the Signer seam (an HSM later).
+  std::unique_ptr<Signer> hub_signer_;
   std::string hub_spki_;
 
   mutable std::mutex mu_;  // guards everything below and all writes

@@ -15,6 +15,7 @@
 
 #include "tradefin/core/export.h"
 #include "tradefin/core/result.h"
+#include "tradefin/signing/base64.h"
 
 namespace tradefin {
 
@@ -92,10 +93,8 @@ class TRADEFIN_EXPORT PrivateKey {
 // SHA-256 of `data` (raw 32 bytes). Provided here because the signing module
 // is the one place Crypto++ lives.
 TRADEFIN_EXPORT std::string Sha256(std::string_view data);
-// Lowercase hex; base64 (standard alphabet, padded) and its strict decoder.
+// Lowercase hex. (Base64Encode/Base64Decode: tradefin/signing/base64.h.)
 TRADEFIN_EXPORT std::string HexEncode(std::string_view bytes);
-TRADEFIN_EXPORT std::string Base64Encode(std::string_view bytes);
-TRADEFIN_EXPORT Result<std::string> Base64Decode(std::string_view text);
 
 }  // namespace tradefin
 
