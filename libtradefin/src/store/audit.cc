@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "store/codec.h"
+#include "store/financing_audit.h"
 #include "store/hub_checkpoint.h"
 #include "store/store_impl.h"
 
@@ -168,6 +169,11 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   }
   const std::string hub_key_id = HexEncode(Sha256(hub_spki_));
 
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    TRADEFIN_RETURN_IF_ERROR(EnsureEventReader());
+  }
+  FinancingAuditState financing;
   std::map<std::string, PartyState> registry;
   auto trust = std::make_shared<const RegistryTrust>(registry);
   const int threads = options.threads < 1 ? 1 : options.threads;
@@ -259,6 +265,10 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
         if (pool) pool->Push(std::move(t));
         else CheckDocument(*checker_, t, &first);
         ++report.documents_checked;
+      } else if (e.type == EntryType::kFinancingEvent || e.type == EntryType::kEncumbrance) {
+        std::string problem = AuditFinancingEntry(db, ro, e, *trust, *hub, hub_key_id,
+                                                  *event_reader_, &financing);
+        if (!problem.empty()) { bad(problem); break; }
       } else {
         if (e.submitter_key_id != hub_key_id ||
             !hub->Verify(EntrySigningInput(e), e.hub_signature)) {
@@ -391,6 +401,10 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
     });
     if (!first.found() && rows != registry.size())
       first.Report(std::nullopt, "party registry rows are missing");
+  }
+  if (!first.found()) {
+    std::string problem = AuditEncumbranceRows(db, ro, financing);
+    if (!problem.empty()) first.Report(std::nullopt, problem);
   }
   for (char p : {kKeyPrefix, kPartyIndexPrefix, kLinkPrefix}) {
     if (first.found()) break;

@@ -17,7 +17,9 @@ namespace {
 constexpr char kMagic[] = "TFEN";
 constexpr char kSigningContext[] = "tradefin/entry/v1\n";
 
-bool IsKnownType(uint16_t code) { return code >= 1 && code <= 4; }
+bool IsKnownType(uint16_t code) {
+  return (code >= 1 && code <= 4) || code == 16 || code == 17;
+}
 
 bool IsPartyType(EntryType t) {
   return t == EntryType::kPartyRegistration ||
@@ -57,6 +59,15 @@ std::string EncodeBody(const Entry& e) {
     PutStr(&payload, e.party.name);
     PutStr(&payload, e.party.role);
     PutStr(&payload, e.party.public_key_spki);
+  } else if (e.type == EntryType::kEncumbrance) {
+    const EncumbrancePayload& p = e.encumbrance;
+    PutStr(&payload, p.action);
+    PutU64(&payload, p.pledge);
+    PutU64(&payload, p.financed);
+    PutStr(&payload, p.bank);
+    PutStr(&payload, p.currency);
+    PutU64(&payload, p.amount);
+    PutU64(&payload, static_cast<uint64_t>(p.pledged_ms));
   }
   PutStr(&out, payload);
   return out;
@@ -142,6 +153,18 @@ Result<Entry> DecodeEntry(std::string_view bytes) {
     e.party.role = std::string(p.Str());
     e.party.public_key_spki = std::string(p.Str());
     if (!p.ok() || !p.done()) return fail("bad party payload");
+  } else if (e.type == EntryType::kEncumbrance) {
+    store::Reader p(payload);
+    EncumbrancePayload& en = e.encumbrance;
+    en.action = std::string(p.Str());
+    en.pledge = p.U64();
+    en.financed = p.U64();
+    en.bank = std::string(p.Str());
+    en.currency = std::string(p.Str());
+    en.amount = p.U64();
+    en.pledged_ms = static_cast<int64_t>(p.U64());
+    if (!p.ok() || !p.done() || (en.action != "encumber" && en.action != "release"))
+      return fail("bad encumbrance payload");
   } else if (!payload.empty()) {
     return fail("unexpected payload for a document entry");
   }

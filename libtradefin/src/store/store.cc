@@ -319,16 +319,7 @@ std::string StoreImpl::HubPublicKeySpki() const { return hub_spki_; }
 
 // ------------------------------------------------------------------ batches
 
-struct StoreImpl::Batch {
-  leveldb::WriteBatch wb;
-  merkle::CompactRange range;
-  uint64_t size = 0;
-  Sha256Hash last_leaf{};
-  std::map<uint64_t, std::pair<Entry, Sha256Hash>> entries;  // new ones
-  std::map<std::string, std::vector<uint64_t>> key_index;   // hash -> idx
-  std::map<std::string, PartyState> parties;
-  std::set<std::string> changed_parties;
-};
+// StoreImpl::Batch is defined in store_impl.h (financing_store.cc uses it).
 
 StoreImpl::Batch StoreImpl::BeginBatch() const {
   Batch b;
@@ -358,8 +349,10 @@ EntryRef StoreImpl::Append(Batch* b, Entry* e, const std::string* document) {
     b->wb.Put(PrefixedHash(kKeyPrefix, h, idx), "");
     b->key_index[h].push_back(idx);
   }
-  const std::string& party =
-      e->type == EntryType::kDocument ? e->submitter_party : e->party.party_id;
+  const std::string& party = e->type == EntryType::kDocument ||
+                                     e->type == EntryType::kFinancingEvent
+                                 ? e->submitter_party
+                                 : e->party.party_id;
   if (!party.empty())
     b->wb.Put(PrefixedHash(kPartyIndexPrefix, KeyHash(party), idx), "");
   for (const EntryLink& l : e->links) {

@@ -28,14 +28,14 @@ namespace tradefin {
 using Sha256Hash = std::array<uint8_t, 32>;
 
 // Entry type codes (docs/formats/store.md §2.1). Reserved codes are listed
-// so that future versions keep them; version 1 writes only 1..4.
+// so that future versions keep them; version 1 writes 1..4, 16 and 17.
 enum class EntryType : uint16_t {
   kDocument = 1,
   kPartyRegistration = 2,
   kPartyKeyRotation = 3,
   kPartyRevocation = 4,
-  kFinancingEvent = 16,  // reserved
-  kEncumbrance = 17,     // reserved
+  kFinancingEvent = 16,  // signed event XML as blob (§6.1)
+  kEncumbrance = 17,     // hub-made, payload EncumbrancePayload (§6.2)
   kMapRoot = 18,         // reserved
 };
 
@@ -58,6 +58,17 @@ struct PartyPayload {
   std::string public_key_spki;  // DER; "" in revocation
 };
 
+// Payload of encumbrance entries (§6.2).
+struct EncumbrancePayload {
+  std::string action;          // "encumber" | "release"
+  uint64_t pledge = 0;         // index of the approve (pledge) event entry
+  uint64_t financed = 0;       // index of the financed document entry
+  std::string bank;            // party id of the pledgee
+  std::string currency;        // ISO 4217
+  uint64_t amount = 0;         // pledged amount, minor units
+  int64_t pledged_ms = 0;      // the pledge event's time
+};
+
 struct Entry {
   uint16_t version = 1;
   std::string origin;
@@ -72,14 +83,16 @@ struct Entry {
   Sha256Hash prev_leaf_hash{};   // zeros for index 0
   Sha256Hash document_sha256{};  // zeros when there is no document
   PartyPayload party;            // party entries only; encoded as payload
+  EncumbrancePayload encumbrance;  // encumbrance entries only; payload
   std::string hub_signature;     // party entries: Ed25519, 64 bytes
 };
 
-// The canonical bytes of `entry` (§2). Party entries encode `party` as the
-// payload; other types encode an empty payload.
+// The canonical bytes of `entry` (§2). Party entries encode `party` and
+// encumbrance entries `encumbrance` as the payload; other types encode an
+// empty payload.
 TRADEFIN_EXPORT std::string EncodeEntry(const Entry& entry);
 
-// The bytes the hub signs for party entries (§2.5):
+// The bytes the hub signs for party and encumbrance entries (§2.5):
 // "tradefin/entry/v1\n" followed by every entry byte before the
 // hub_signature field.
 TRADEFIN_EXPORT std::string EntrySigningInput(const Entry& entry);

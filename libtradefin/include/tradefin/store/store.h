@@ -36,6 +36,7 @@
 #include "tradefin/core/export.h"
 #include "tradefin/core/result.h"
 #include "tradefin/store/entry.h"
+#include "tradefin/store/financing_entries.h"
 
 namespace tradefin {
 
@@ -258,6 +259,24 @@ class TRADEFIN_EXPORT Store {
   // size(); kInvalidArgument otherwise.
   virtual Result<ConsistencyProofData> ProveConsistency(uint64_t from,
                                                         uint64_t to) const = 0;
+
+  // --- Financing (docs/formats/store.md §6; financing_entries.h). Called by
+  // the workflow module, which applies the state machine first.
+  // Appends the signed event (and an encumbrance entry when it pledges or
+  // releases) plus a checkpoint in one synced write, after checking under
+  // the write lock: schema, signature against the registry, signer = Actor,
+  // role, Financed names a document entry (index, leaf hash, key), Follows
+  // is the current last event on it, and the encumbrance rules. A refusal
+  // is a verdict in the report and writes nothing; a non-OK Status means
+  // the append could not be attempted (I/O, corruption).
+  virtual Result<FinancingAppendReport> AppendFinancingEvent(
+      const FinancingAppend& request) = 0;
+  // The active encumbrance on shipment key `key` ("consignment:..."), if
+  // any. One point read.
+  virtual Result<std::optional<EncumbranceInfo>> ActiveEncumbrance(
+      std::string_view key) const = 0;
+  // The stored event XML of a financing-event entry (kNotFound otherwise).
+  virtual Result<std::string> GetFinancingEvent(uint64_t index) const = 0;
 
   // Recomputes everything (docs/guide/store.md "Audit"). The verdict is in
   // the report; a non-OK Status only when the audit could not run.
