@@ -304,7 +304,7 @@ struct Hub {
   void Register(const std::string& id, PartyRole role) {
     auto k = PrivateKey::Generate(KeyType::kEcdsaP256);
     REQUIRE_OK(k);
-    REQUIRE_OK(store->AddParty(id, "Party " + id, role, k->public_key().spki_der()));
+    REQUIRE_OK(store->AddParty(id, "Party " + id, {role}, k->public_key().spki_der()));
     auto s = NewSoftwareSigner(*k);
     REQUIRE_OK(s);
     signers[id] = std::move(*s);

@@ -81,7 +81,9 @@ SignerCheck CheckSigner(std::string_view xml, const FinancingEvent& ev,
     std::string want;
     for (auto r : roles) want += (want.empty() ? "" : " or ") + std::string(r);
     out.code = "ROLE-NOT-ALLOWED";
-    out.reason = "party " + ev.actor + " is a " + out.party->party.role + "; a " +
+    std::string held;
+    for (const auto& r : out.party->party.roles) held += (held.empty() ? "" : ", ") + r;
+    out.reason = "party " + ev.actor + " holds the roles " + held + "; a " +
                  std::string(FinancingEventKindName(ev.kind)) + " must be signed by a " + want;
   }
   return out;
@@ -92,7 +94,8 @@ SignerCheck CheckSigner(std::string_view xml, const FinancingEvent& ev,
 bool PartyHoldsRole(const PartyState& party, const std::vector<std::string_view>& roles) {
   if (roles.empty()) return true;
   for (std::string_view r : roles)
-    if (party.party.role == r) return true;
+    for (const std::string& held : party.party.roles)
+      if (held == r) return true;
   return false;
 }
 
@@ -103,7 +106,7 @@ Status StoreImpl::EnsureEventReader() const {
 }
 
 Result<EntryRef> StoreImpl::AppendHubSigned(Batch* b, Entry* e, int64_t time_ms) {
-  e->version = 1;
+  e->version = kEntryFormatVersion;
   e->origin = origin_;
   e->index = b->size;
   e->time_ms = time_ms;

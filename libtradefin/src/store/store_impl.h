@@ -39,6 +39,9 @@ inline constexpr char kMetaPrefix = 'm';
 // Active encumbrance per shipment key (§6.2); financing_store.cc.
 inline constexpr char kEncumbrancePrefix = 'f';
 
+// Store format (meta `format`, §3): 2 = version-2 entries and party rows.
+inline constexpr uint16_t kStoreFormat = 2;
+
 std::string NodeKey(int level, uint64_t index);
 std::string HashBytes(const Sha256Hash& h);
 std::string KeyHash(std::string_view natural_key);  // raw SHA-256
@@ -70,8 +73,10 @@ class StoreImpl final : public Store {
   std::string HubPublicKeySpki() const override;
 
   Result<EntryRef> AddParty(std::string_view id, std::string_view name,
-                            PartyRole role,
+                            const std::vector<PartyRole>& roles,
                             std::string_view public_key_spki) override;
+  Result<EntryRef> SetPartyRoles(std::string_view id,
+                                 const std::vector<PartyRole>& roles) override;
   Result<EntryRef> RotatePartyKey(std::string_view id,
                                   std::string_view public_key_spki) override;
   Result<EntryRef> RevokeParty(std::string_view id) override;
@@ -152,6 +157,7 @@ class StoreImpl final : public Store {
 
   mutable std::mutex mu_;  // guards everything below and all writes
   uint64_t size_ = 0;
+  uint16_t format_ = kStoreFormat;  // meta `format` as stored
   merkle::CompactRange range_;
   Sha256Hash last_leaf_{};
   std::map<std::string, PartyState> parties_;

@@ -65,12 +65,22 @@ TRADEFIN_EXPORT Status CheckPartyId(std::string_view id);
 struct PartyInfo {
   std::string id;
   std::string name;
-  PartyRole role = PartyRole::kCarrier;
+  // Every role the party holds: non-empty, sorted by enum value, unique. A
+  // bank may be issuing bank on one credit and financing bank on another;
+  // an exporter may be shipper and its own declarant.
+  std::vector<PartyRole> roles;
   std::string public_key_spki;  // DER of the current key; "" once revoked
   std::string key_id;           // hex SHA-256 of public_key_spki
   bool revoked = false;
   uint64_t registered_at = 0;   // index of the registration entry
   uint64_t updated_at = 0;      // index of the latest entry about it
+
+  // True if `r` is one of `roles`.
+  bool HasRole(PartyRole r) const {
+    for (PartyRole x : roles)
+      if (x == r) return true;
+    return false;
+  }
 };
 
 // Where an entry sits in the log.
@@ -206,12 +216,22 @@ class TRADEFIN_EXPORT Store {
 
   // --- Party registry. Each call appends one hub-signed entry and a new
   // checkpoint in one synced write. Verdict-free: a request the registry
-  // refuses is an error status (kInvalidArgument bad id/key, kAlreadyExists
-  // registered id or key in use, kNotFound unknown id,
+  // refuses is an error status (kInvalidArgument bad id/key or no role,
+  // kAlreadyExists registered id or key in use, kNotFound unknown id,
   // kFailedPrecondition revoked party).
+  //
+  // `roles` may be given in any order and with repeats; the registry keeps
+  // them sorted by enum value without repeats. kInvalidArgument if empty.
   virtual Result<EntryRef> AddParty(std::string_view id, std::string_view name,
-                                    PartyRole role,
+                                    const std::vector<PartyRole>& roles,
                                     std::string_view public_key_spki) = 0;
+  // Replaces the role set of a registered, unrevoked party (entry type
+  // party-roles, linked party-update). Documents already stored keep the
+  // standing they had when appended (audit judges each one as of its
+  // entry). kInvalidArgument if `roles` is empty, kAlreadyExists if the
+  // party already holds exactly these roles.
+  virtual Result<EntryRef> SetPartyRoles(std::string_view id,
+                                         const std::vector<PartyRole>& roles) = 0;
   virtual Result<EntryRef> RotatePartyKey(std::string_view id,
                                           std::string_view public_key_spki) = 0;
   virtual Result<EntryRef> RevokeParty(std::string_view id) = 0;
