@@ -26,7 +26,7 @@ using testing::TempDir;
 
 constexpr char kOrigin[] = "example.org/tradefin/test-hub";
 constexpr char kBank[] = "LDZBPLP0XXX";          // LC issuing bank (sample)
-constexpr char kCarrier[] = "TFCRCNC0XXX";
+constexpr char kCarrier[] = "91510000MA61CRW0XE";  // contracting carrier USCC (sample)
 constexpr char kShipper[] = "91510113MA6CT4K21P";  // exporter USCC (sample)
 constexpr char kBroker[] = "91510100MA62XJ8N0J";   // broker USCC (sample)
 constexpr char kOtherShipper[] = "2594007XQ2TF8A1CB037";
@@ -277,10 +277,11 @@ TEST_CASE("submit: batch, links, duplicates, conflicts, amendments, roles") {
   CHECK(conflict->outcomes[1].code == "CONFLICT");
   CHECK(Dump(f.impl().db()) == before);
 
-  // Wrong role: a carrier may not issue a letter of credit.
+  // A carrier may not issue a letter of credit: the LC names another
+  // party as its issuing bank.
   auto role = f.store->Submit({f.Doc("letter-of-credit.xml", kCarrier, "\n")}, {});
   REQUIRE_OK(role);
-  CHECK(role->outcomes[0].code == "ROLE-NOT-ALLOWED");
+  CHECK(role->outcomes[0].code == "ISSUER-MISMATCH");
   CHECK(Dump(f.impl().db()) == before);
 
   // Amendment by another issuer is refused; by the issuer it supersedes.
@@ -289,7 +290,7 @@ TEST_CASE("submit: batch, links, duplicates, conflicts, amendments, roles") {
   amend.amends = inv;
   auto wrong = f.store->Submit({f.Doc("commercial-invoice.xml", kOtherShipper, "\n")}, amend);
   REQUIRE_OK(wrong);
-  CHECK(wrong->outcomes[0].code == "AMENDS-MISMATCH");
+  CHECK(wrong->outcomes[0].code == "ISSUER-MISMATCH");
   auto ok = f.store->Submit({f.Doc("commercial-invoice.xml", kShipper, "\n")}, amend);
   REQUIRE_OK(ok);
   REQUIRE(ok->accepted);
@@ -595,6 +596,108 @@ TEST_CASE("a format-1 store opens unchanged and is upgraded by its first write")
   a = f.store->Audit({});
   REQUIRE_OK(a);
   CHECK_MESSAGE(a->clean, a->problem);
+}
+
+TEST_CASE("issue 8: a forged document of each type is refused, then the issuer's accepted") {
+  Fixture f;
+  // Rogue parties holding the right role for each type, but not named in
+  // the documents.
+  f.Register("COBADEFFXXX", PartyRole::kIssuingBank);
+  f.Register(kOtherShipper, PartyRole::kShipper);
+  f.Register("BRKRCNSH", PartyRole::kCustomsBroker);
+  f.Register("91510100MA6XKR2W1L", PartyRole::kCarrier);
+  struct Case {
+    const char* sample;
+    std::string rogue, issuer, field, value;
+  };
+  const Case cases[] = {
+      {"letter-of-credit.xml", "COBADEFFXXX", kBank, "IssuingBank/Bic", kBank},
+      {"commercial-invoice.xml", kOtherShipper, kShipper, "Seller/Ids", kShipper},
+      {"customs-declaration.xml", "BRKRCNSH", kBroker, "Declarant/Ids", kBroker},
+      {"rail-waybill.xml", "91510100MA6XKR2W1L", kCarrier, "ContractingCarrier/Ids", kCarrier},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sample);
+    auto before = Dump(f.impl().db());
+    auto forged = f.store->Submit({f.Doc(c.sample, c.rogue)}, {});
+    REQUIRE_OK(forged);
+    CHECK_FALSE(forged->accepted);
+    CHECK(forged->outcomes[0].code == "ISSUER-MISMATCH");
+    const std::string& why = forged->outcomes[0].reason;
+    CHECK(why.find(c.field) != std::string::npos);
+    CHECK(why.find(c.value) != std::string::npos);
+    CHECK(why.find(c.rogue) != std::string::npos);
+    CHECK(Dump(f.impl().db()) == before);
+    // The forgery claimed nothing: the real issuer's document goes in.
+    auto real = f.store->Submit({f.Doc(c.sample, c.issuer)}, {});
+    REQUIRE_OK(real);
+    CHECK_MESSAGE(real->accepted, real->outcomes[0].code << ": " << real->outcomes[0].reason);
+  }
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
+}
+
+TEST_CASE("issue 8: an amendment must come from the same issuer") {
+  Fixture f;
+  f.Register("BRKRCNSH", PartyRole::kCustomsBroker);
+  auto first = f.store->Submit({f.Doc("customs-declaration.xml", kBroker)}, {});
+  REQUIRE_OK(first);
+  REQUIRE(first->accepted);
+  const uint64_t cd = first->outcomes[0].entry.index;
+  SubmitOptions amend;
+  amend.amends = cd;
+  auto before = Dump(f.impl().db());
+  // Same declaration, signed by another broker: not its issuer.
+  auto forged = f.store->Submit({f.Doc("customs-declaration.xml", "BRKRCNSH", "\n")}, amend);
+  REQUIRE_OK(forged);
+  CHECK(forged->outcomes[0].code == "ISSUER-MISMATCH");
+  // The other broker names itself as declarant of the same declaration
+  // number: a document of its own, but not an amendment it may make.
+  std::string xml = Sample("customs-declaration.xml");
+  const std::string from = "<c:Uscc>91510100MA62XJ8N0J</c:Uscc>";
+  xml.replace(xml.find(from), from.size(), "<c:Bic>BRKRCNSH</c:Bic>");
+  SubmitItem own{"cd-own.xml", Sign(xml, f.parties.at("BRKRCNSH").key)};
+  auto other = f.store->Submit({own}, amend);
+  REQUIRE_OK(other);
+  CHECK(other->outcomes[0].code == "AMENDS-MISMATCH");
+  CHECK(other->outcomes[0].reason.find("only its issuer may amend it") != std::string::npos);
+  CHECK(Dump(f.impl().db()) == before);
+  // The issuer amends.
+  auto ok = f.store->Submit({f.Doc("customs-declaration.xml", kBroker, "\n")}, amend);
+  REQUIRE_OK(ok);
+  CHECK(ok->accepted);
+}
+
+TEST_CASE("issue 8: LC under a BIC 8, exporter declaring for itself, role required") {
+  Fixture f;
+  // The LC names the bank by BIC 8; the registered party is the BIC 11.
+  std::string lc = Sample("letter-of-credit.xml");
+  const std::string bic = "<c:Bic>LDZBPLP0XXX</c:Bic>\n  </lc:IssuingBank>";
+  REQUIRE(lc.find(bic) != std::string::npos);
+  lc.replace(lc.find(bic), bic.size(), "<c:Bic>LDZBPLP0</c:Bic>\n  </lc:IssuingBank>");
+  auto r = f.store->Submit({{"lc8.xml", Sign(lc, f.parties.at(kBank).key)}}, {});
+  REQUIRE_OK(r);
+  CHECK_MESSAGE(r->accepted, r->outcomes[0].reason);
+
+  // The exporter names itself as declarant and signs as shipper.
+  std::string cd = Sample("customs-declaration.xml");
+  const std::string from = "<c:Uscc>91510100MA62XJ8N0J</c:Uscc>";
+  cd.replace(cd.find(from), from.size(), "<c:Uscc>91510113MA6CT4K21P</c:Uscc>");
+  r = f.store->Submit({{"cd-self.xml", Sign(cd, f.parties.at(kShipper).key)}}, {});
+  REQUIRE_OK(r);
+  CHECK_MESSAGE(r->accepted, r->outcomes[0].reason);
+
+  // Named as issuer but without the role: ROLE-NOT-ALLOWED.
+  REQUIRE_OK(f.store->SetPartyRoles(kCarrier, {PartyRole::kConsignee}));
+  auto before = Dump(f.impl().db());
+  r = f.store->Submit({f.Doc("rail-waybill.xml", kCarrier)}, {});
+  REQUIRE_OK(r);
+  CHECK(r->outcomes[0].code == "ROLE-NOT-ALLOWED");
+  CHECK(Dump(f.impl().db()) == before);
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
 }
 
 }  // namespace

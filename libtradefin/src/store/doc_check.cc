@@ -150,17 +150,13 @@ std::string JoinRoles(const std::vector<std::string>& roles) {
   return out;
 }
 
-bool RoleMayIssue(const std::vector<std::string>& roles,
-                  std::string_view type_name) {
-  for (const std::string& role : roles) {
-    if (type_name == "rail-waybill" && role == "carrier") return true;
-    if (type_name == "letter-of-credit" && role == "issuing-bank") return true;
-    if (type_name == "commercial-invoice" && role == "shipper") return true;
-    if (type_name == "customs-declaration" &&
-        (role == "shipper" || role == "customs-broker"))
-      return true;
+std::vector<PartyRole> RolesOf(const std::vector<std::string>& names) {
+  std::vector<PartyRole> out;
+  for (const std::string& n : names) {
+    PartyRole r;
+    if (PartyRoleFromName(n, &r)) out.push_back(r);
   }
-  return false;
+  return out;
 }
 
 namespace {
@@ -244,11 +240,10 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
     return reject("SIGNER-UNKNOWN", "key " + vr->key_id + " has no party");
   out.signer_party = party->party.party_id;
   out.signer_key_id = vr->key_id;
-  if (!RoleMayIssue(party->party.roles, out.type_name))
-    return reject("ROLE-NOT-ALLOWED",
-                  "party " + party->party.party_id + " holds the role(s) " +
-                      JoinRoles(party->party.roles) + " and may not issue a " +
-                      out.type_name);
+  // Issuer binding: who may put this document in the store is decided by
+  // the document's own issuer field, never by the signer alone (issue 8).
+  IssuerVerdict iv = CheckIssuer(*doc, party->party.party_id, RolesOf(party->party.roles));
+  if (!iv.ok) return reject(iv.code, iv.reason);
   out.ok = true;
   return out;
 }

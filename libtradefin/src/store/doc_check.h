@@ -78,12 +78,14 @@ std::string_view IdentityKind(std::string_view type_name);
 std::string LinkRelation(std::string_view kind, std::string_view from_type,
                          std::string_view to_type);
 
-// True if one of `roles` may issue a document type.
-bool RoleMayIssue(const std::vector<std::string>& roles,
-                  std::string_view type_name);
+// Role names (as stored) to roles; unknown names are skipped (entries are
+// decoded strictly, so there are none in a healthy store).
+std::vector<PartyRole> RolesOf(const std::vector<std::string>& names);
 
-// Validates, verifies the signature against `trust` and checks the signer's
-// role. Thread-safe.
+// Validates, verifies the signature against `trust`, then checks the issuer
+// binding (tradefin/document/issuer.h): the document must name the signer's
+// party as its issuer, and the signer must hold a role that may issue it.
+// Thread-safe.
 class DocumentChecker {
  public:
   static Result<std::unique_ptr<DocumentChecker>> Create();

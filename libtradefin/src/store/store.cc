@@ -7,6 +7,7 @@
 #include "store/store_impl.h"
 
 #include <leveldb/cache.h>
+#include <leveldb/env.h>
 #include <leveldb/filter_policy.h>
 #include <leveldb/iterator.h>
 #include <leveldb/options.h>
@@ -24,35 +25,6 @@
 namespace tradefin {
 
 // ---------------------------------------------------------------- roles, ids
-
-namespace {
-constexpr std::pair<PartyRole, std::string_view> kRoles[] = {
-    {PartyRole::kCarrier, "carrier"},
-    {PartyRole::kShipper, "shipper"},
-    {PartyRole::kApplicant, "applicant"},
-    {PartyRole::kIssuingBank, "issuing-bank"},
-    {PartyRole::kFinancingBank, "financing-bank"},
-    {PartyRole::kGuarantor, "guarantor"},
-    {PartyRole::kCustomsBroker, "customs-broker"},
-    {PartyRole::kConsignee, "consignee"},
-};
-}  // namespace
-
-std::string_view PartyRoleName(PartyRole role) {
-  for (const auto& [r, name] : kRoles)
-    if (r == role) return name;
-  return "unknown";
-}
-
-bool PartyRoleFromName(std::string_view name, PartyRole* role) {
-  for (const auto& [r, n] : kRoles) {
-    if (n == name) {
-      if (role != nullptr) *role = r;
-      return true;
-    }
-  }
-  return false;
-}
 
 Status CheckPartyId(std::string_view id) {
   IdCheck c;
@@ -178,11 +150,25 @@ StoreImpl::~StoreImpl() {
   cache_.reset();
 }
 
+namespace {
+class SilentLogger final : public leveldb::Logger {
+ public:
+  void Logv(const char*, va_list) override {}
+};
+}  // namespace
+
 Status StoreImpl::OpenDb(bool create) {
   leveldb::Options opt;
   opt.create_if_missing = create;
   opt.error_if_exists = create;
   opt.paranoid_checks = true;
+  // A command that writes nothing (a rejected submit, any read) must leave
+  // the store's files byte for byte as they were: reopen the existing log
+  // and MANIFEST instead of starting new ones, and keep LevelDB's
+  // diagnostic LOG (rotated with timestamps on every open) out of the store.
+  opt.reuse_logs = true;
+  static SilentLogger silent;
+  opt.info_log = &silent;
   cache_.reset(leveldb::NewLRUCache(8u << 20));
   opt.block_cache = cache_.get();
   leveldb::DB* raw = nullptr;
