@@ -5,6 +5,7 @@
 #include <leveldb/iterator.h>
 #include <leveldb/write_batch.h>
 
+#include <cstring>
 #include <map>
 
 #include "store/merkle.h"
@@ -698,6 +699,78 @@ TEST_CASE("issue 8: LC under a BIC 8, exporter declaring for itself, role requir
   auto audit = f.store->Audit({});
   REQUIRE_OK(audit);
   CHECK_MESSAGE(audit->clean, audit->problem);
+}
+
+TEST_CASE("issue 8: audit recomputes links and re-checks issuers, naming the entry") {
+  // Natural keys of the sample invoice, as submit derives them (they do not
+  // depend on who signed).
+  std::vector<std::string> invoice_keys;
+  {
+    Fixture g;
+    auto r = g.store->Submit({g.Doc("commercial-invoice.xml", kShipper)}, {});
+    REQUIRE_OK(r);
+    REQUIRE(r->accepted);
+    auto e = g.store->GetEntry(r->outcomes[0].entry.index);
+    REQUIRE_OK(e);
+    invoice_keys = e->natural_keys;
+  }
+  auto raw_entry = [&](Fixture& f, const std::string& party, const std::string& bytes) {
+    Entry e;
+    e.type = EntryType::kDocument;
+    e.submitter_party = party;
+    e.submitter_key_id = f.parties.at(party).key.public_key().key_id();
+    e.document_type = "commercial-invoice";
+    e.natural_keys = invoice_keys;
+    std::string sha = Sha256(bytes);
+    std::memcpy(e.document_sha256.data(), sha.data(), 32);
+    return e;
+  };
+
+  SUBCASE("an entry whose links are not the ones its document gives") {
+    Fixture f;
+    auto lc = f.store->Submit({f.Doc("letter-of-credit.xml", kBank)}, {});
+    REQUIRE_OK(lc);
+    REQUIRE(lc->accepted);
+    // A waybill, then a role change of its carrier: the waybill is judged
+    // as of its own entry, so the audit stays clean.
+    REQUIRE(f.store->Submit({f.Doc("rail-waybill.xml", kCarrier)}, {})->accepted);
+    REQUIRE_OK(f.store->SetPartyRoles(kCarrier, {PartyRole::kConsignee}));
+    auto clean = f.store->Audit({});
+    REQUIRE_OK(clean);
+    CHECK_MESSAGE(clean->clean, clean->problem);
+    // The invoice cites the credit and the consignment; appended raw, with
+    // no links at all.
+    SubmitItem inv = f.Doc("commercial-invoice.xml", kShipper);
+    auto ref = f.impl().AppendRawForTesting(raw_entry(f, kShipper, inv.bytes), inv.bytes);
+    REQUIRE_OK(ref);
+    auto a = f.store->Audit({});
+    REQUIRE_OK(a);
+    CHECK_FALSE(a->clean);
+    REQUIRE(a->bad_entry.has_value());
+    CHECK(*a->bad_entry == ref->index);
+    CHECK(a->problem.find("links (none) differ from the links recomputed") != std::string::npos);
+    CHECK(a->problem.find("cites-credit->4") != std::string::npos);
+  }
+  SUBCASE("an entry whose document names another issuer") {
+    Fixture f;
+    f.Register(kOtherShipper, PartyRole::kShipper);
+    SubmitItem forged = f.Doc("commercial-invoice.xml", kOtherShipper);
+    auto ref =
+        f.impl().AppendRawForTesting(raw_entry(f, kOtherShipper, forged.bytes), forged.bytes);
+    REQUIRE_OK(ref);
+    for (int threads : {1, 2}) {
+      AuditOptions o;
+      o.threads = threads;
+      auto a = f.store->Audit(o);
+      REQUIRE_OK(a);
+      CHECK_FALSE(a->clean);
+      REQUIRE(a->bad_entry.has_value());
+      CHECK(*a->bad_entry == ref->index);
+      CHECK(a->problem.find("ISSUER-MISMATCH: Seller/Ids of the commercial-invoice is "
+                            "91510113MA6CT4K21P, but the document is signed by " +
+                            std::string(kOtherShipper)) != std::string::npos);
+    }
+  }
 }
 
 }  // namespace

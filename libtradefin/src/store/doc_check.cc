@@ -159,6 +159,49 @@ std::vector<PartyRole> RolesOf(const std::vector<std::string>& names) {
   return out;
 }
 
+Result<std::vector<EntryLink>> ResolveLinks(
+    const std::string& unique_key, const std::string& type_name,
+    const std::vector<std::string>& identifiers,
+    std::optional<uint64_t> amended, LogView* log) {
+  // Only the newest kLinkScan carriers of an identifier are examined, so a
+  // container number reused for years costs O(1) per submit, not O(n).
+  constexpr size_t kLinkScan = 16;
+  std::set<std::pair<uint64_t, std::string>> links;
+  std::map<std::string, uint64_t> latest_of;
+  for (const std::string& id : identifiers) {
+    std::string kind = id.substr(0, id.find(':'));
+    TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> targets, log->Carriers(id));
+    std::sort(targets.rbegin(), targets.rend());
+    if (targets.size() > kLinkScan) targets.resize(kLinkScan);
+    std::set<std::string> types_done;
+    for (uint64_t t : targets) {
+      TRADEFIN_ASSIGN_OR_RETURN(auto te, log->Load(t));
+      const Entry& target = te.first;
+      if (target.type != EntryType::kDocument || target.natural_keys.empty()) continue;
+      if (types_done.count(target.document_type)) continue;
+      const std::string& tkey = target.natural_keys[0];
+      if (tkey == unique_key) continue;
+      auto lo = latest_of.find(tkey);
+      if (lo == latest_of.end()) {
+        TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> v, log->Carriers(tkey));
+        if (v.empty()) continue;
+        lo = latest_of.emplace(tkey, *std::max_element(v.begin(), v.end())).first;
+      }
+      if (lo->second != t) continue;
+      types_done.insert(target.document_type);
+      std::string rel = LinkRelation(kind, type_name, target.document_type);
+      if (!rel.empty()) links.insert({t, rel});
+    }
+  }
+  if (amended) links.insert({*amended, "supersedes"});
+  std::vector<EntryLink> out;
+  for (const auto& [t, rel] : links) {
+    TRADEFIN_ASSIGN_OR_RETURN(auto te, log->Load(t));
+    out.push_back({rel, t, te.second});
+  }
+  return out;
+}
+
 namespace {
 
 void AddId(std::set<std::string>* ids, std::string_view kind,
