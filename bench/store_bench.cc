@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
     c.dir = sdir.string();
     c.origin = "bench.example/tradefin";
     store = Need(Store::Create(c), "create");
-    Need(store->AddParty("TFCRCNC0XXX", "Carrier", {PartyRole::kCarrier},
+    Need(store->AddParty("91510000MA61CRW0XE", "Carrier", {PartyRole::kCarrier},
                          key.public_key().spki_der()), "party");
     // Warm the validator (schema load) outside the timing.
     Need(store->Submit({{"warm", signed_docs[0]}}, {}), "warm");
@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
         Entry e;
         e.type = EntryType::kDocument;
         e.document_type = "rail-waybill";
-        e.submitter_party = "TFCRCNC0XXX";
+        e.submitter_party = "91510000MA61CRW0XE";
         e.natural_keys = {"rail-waybill:" + std::to_string(j)};
         es.push_back(std::move(e));
       }

@@ -116,7 +116,7 @@ TEST_CASE("examine --store gathers the documents citing the credit") {
               .exit_code == 0);
   const std::vector<std::pair<std::string, std::string>> parties = {
       {"issuing-bank", "LDZBPLP0XXX"},
-      {"carrier", "TFCRCNC0XXX"},
+      {"carrier", "91510000MA61CRW0XE"},
       {"shipper", "91510113MA6CT4K21P"},
       {"customs-broker", "91510100MA62XJ8N0J"}};
   for (const auto& [role, id] : parties) {

@@ -46,19 +46,21 @@ struct Shipment {
     auto r = RunCli({"init", "--store", store, "--origin", "example.org/tradefin/cli"});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
-  void AddParty(const std::string& id, const std::string& role) {
+  void AddParty(const std::string& id, const std::string& role) { AddNamed(role, id, role); }
+  // Registers party `id` with `role`; its key is keys[name].
+  void AddNamed(const std::string& name, const std::string& id, const std::string& role) {
     auto k = PrivateKey::Generate(KeyType::kEd25519);
     REQUIRE_OK(k);
-    WriteFile(Path(role + ".pub"), k->public_key().ToPem());
-    keys.emplace(role, *k);
+    WriteFile(Path(name + ".pub"), k->public_key().ToPem());
+    keys.emplace(name, *k);
     auto r = RunCli({"party", "add", "--store", store, "--id", id, "--name", "Party " + id,
-                     "--role", role, "--key", Path(role + ".pub")});
+                     "--role", role, "--key", Path(name + ".pub")});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   void Standard() {
     Init();
     AddParty("LDZBPLP0XXX", "issuing-bank");
-    AddParty("TFCRCNC0XXX", "carrier");
+    AddParty("91510000MA61CRW0XE", "carrier");
     AddParty("91510113MA6CT4K21P", "shipper");
     AddParty("91510100MA62XJ8N0J", "customs-broker");
   }
@@ -207,6 +209,72 @@ TEST_CASE("store CLI: multi-role parties and party roles") {
                          "--role", "pirate"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("'pirate' is not a role") != std::string::npos);
+  auto audit = RunCli({"audit", "--store", s.store});
+  CHECK_MESSAGE(audit.exit_code == 0, audit.out << audit.err);
+}
+
+// Every file under `dir`, by relative path: a rejected command must leave
+// the store byte for byte as it was.
+std::map<std::string, std::string> StoreFiles(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file())
+      out[e.path().lexically_relative(dir).string()] = ReadFile(e.path());
+  return out;
+}
+
+TEST_CASE("store CLI: issue 8, forged documents are refused and change nothing") {
+  Runtime runtime;
+  Shipment s;
+  s.Standard();
+  s.AddNamed("rogue-bank", "COBADEFFXXX", "issuing-bank");
+  s.AddNamed("rogue-shipper", "2594007XQ2TF8A1CB037", "shipper");
+  s.AddNamed("rogue-broker", "BRKRCNSH", "customs-broker");
+  s.AddNamed("rogue-carrier", "91510100MA6XKR2W1L", "carrier");
+  struct Case {
+    const char* sample;
+    const char* rogue;
+    const char* field;
+    const char* value;
+  };
+  const Case cases[] = {
+      {"letter-of-credit.xml", "rogue-bank", "IssuingBank/Bic", "LDZBPLP0XXX"},
+      {"commercial-invoice.xml", "rogue-shipper", "Seller/Ids", "91510113MA6CT4K21P"},
+      {"customs-declaration.xml", "rogue-broker", "Declarant/Ids", "91510100MA62XJ8N0J"},
+      {"rail-waybill.xml", "rogue-carrier", "ContractingCarrier/Ids", "91510000MA61CRW0XE"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sample);
+    std::string forged = s.Signed(c.sample, c.rogue, std::string("forged-") + c.sample);
+    auto before = StoreFiles(s.store);
+    auto r = RunCli({"submit", "--store", s.store, forged});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("rejected: ISSUER-MISMATCH: ") != std::string::npos);
+    CHECK(r.out.find(c.field) != std::string::npos);
+    CHECK(r.out.find(c.value) != std::string::npos);
+    CHECK(r.out.find("batch rejected: nothing was written") != std::string::npos);
+    CHECK(StoreFiles(s.store) == before);
+  }
+  // The real issuers' documents are then accepted: no forgery claimed a key.
+  std::string lc = s.Signed("letter-of-credit.xml", "issuing-bank", "lc.xml");
+  std::string wb = s.Signed("rail-waybill.xml", "carrier", "wb.xml");
+  std::string cd = s.Signed("customs-declaration.xml", "customs-broker", "cd.xml");
+  std::string inv = s.Signed("commercial-invoice.xml", "shipper", "inv.xml");
+  auto ok = RunCli({"submit", "--store", s.store, lc, wb, cd, inv, "--json"});
+  CHECK_MESSAGE(ok.exit_code == 0, ok.out << ok.err);
+  CHECK(ok.out.find("\"code\"") == std::string::npos);
+
+  // An amendment by a non-issuer: refused, nothing written.
+  std::string inv_index = std::to_string(11);  // 8 registrations + lc, wb, cd
+  auto log = RunCli({"log", "--store", s.store});
+  CHECK(log.out.find("11  document  commercial-invoice:") != std::string::npos);
+  std::string amend = s.Signed("commercial-invoice.xml", "rogue-shipper", "inv-amend.xml",
+                               "<ci:Marks>", "<ci:Marks>X");
+  auto before = StoreFiles(s.store);
+  auto bad = RunCli({"submit", "--store", s.store, amend, "--amends", inv_index, "--json"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.find("\"code\":\"ISSUER-MISMATCH\"") != std::string::npos);
+  CHECK(StoreFiles(s.store) == before);
   auto audit = RunCli({"audit", "--store", s.store});
   CHECK_MESSAGE(audit.exit_code == 0, audit.out << audit.err);
 }

@@ -5,6 +5,7 @@
 #include <leveldb/iterator.h>
 #include <leveldb/write_batch.h>
 
+#include <cstring>
 #include <map>
 
 #include "store/merkle.h"
@@ -26,7 +27,7 @@ using testing::TempDir;
 
 constexpr char kOrigin[] = "example.org/tradefin/test-hub";
 constexpr char kBank[] = "LDZBPLP0XXX";          // LC issuing bank (sample)
-constexpr char kCarrier[] = "TFCRCNC0XXX";
+constexpr char kCarrier[] = "91510000MA61CRW0XE";  // contracting carrier USCC (sample)
 constexpr char kShipper[] = "91510113MA6CT4K21P";  // exporter USCC (sample)
 constexpr char kBroker[] = "91510100MA62XJ8N0J";   // broker USCC (sample)
 constexpr char kOtherShipper[] = "2594007XQ2TF8A1CB037";
@@ -277,10 +278,11 @@ TEST_CASE("submit: batch, links, duplicates, conflicts, amendments, roles") {
   CHECK(conflict->outcomes[1].code == "CONFLICT");
   CHECK(Dump(f.impl().db()) == before);
 
-  // Wrong role: a carrier may not issue a letter of credit.
+  // A carrier may not issue a letter of credit: the LC names another
+  // party as its issuing bank.
   auto role = f.store->Submit({f.Doc("letter-of-credit.xml", kCarrier, "\n")}, {});
   REQUIRE_OK(role);
-  CHECK(role->outcomes[0].code == "ROLE-NOT-ALLOWED");
+  CHECK(role->outcomes[0].code == "ISSUER-MISMATCH");
   CHECK(Dump(f.impl().db()) == before);
 
   // Amendment by another issuer is refused; by the issuer it supersedes.
@@ -289,7 +291,7 @@ TEST_CASE("submit: batch, links, duplicates, conflicts, amendments, roles") {
   amend.amends = inv;
   auto wrong = f.store->Submit({f.Doc("commercial-invoice.xml", kOtherShipper, "\n")}, amend);
   REQUIRE_OK(wrong);
-  CHECK(wrong->outcomes[0].code == "AMENDS-MISMATCH");
+  CHECK(wrong->outcomes[0].code == "ISSUER-MISMATCH");
   auto ok = f.store->Submit({f.Doc("commercial-invoice.xml", kShipper, "\n")}, amend);
   REQUIRE_OK(ok);
   REQUIRE(ok->accepted);
@@ -595,6 +597,180 @@ TEST_CASE("a format-1 store opens unchanged and is upgraded by its first write")
   a = f.store->Audit({});
   REQUIRE_OK(a);
   CHECK_MESSAGE(a->clean, a->problem);
+}
+
+TEST_CASE("issue 8: a forged document of each type is refused, then the issuer's accepted") {
+  Fixture f;
+  // Rogue parties holding the right role for each type, but not named in
+  // the documents.
+  f.Register("COBADEFFXXX", PartyRole::kIssuingBank);
+  f.Register(kOtherShipper, PartyRole::kShipper);
+  f.Register("BRKRCNSH", PartyRole::kCustomsBroker);
+  f.Register("91510100MA6XKR2W1L", PartyRole::kCarrier);
+  struct Case {
+    const char* sample;
+    std::string rogue, issuer, field, value;
+  };
+  const Case cases[] = {
+      {"letter-of-credit.xml", "COBADEFFXXX", kBank, "IssuingBank/Bic", kBank},
+      {"commercial-invoice.xml", kOtherShipper, kShipper, "Seller/Ids", kShipper},
+      {"customs-declaration.xml", "BRKRCNSH", kBroker, "Declarant/Ids", kBroker},
+      {"rail-waybill.xml", "91510100MA6XKR2W1L", kCarrier, "ContractingCarrier/Ids", kCarrier},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sample);
+    auto before = Dump(f.impl().db());
+    auto forged = f.store->Submit({f.Doc(c.sample, c.rogue)}, {});
+    REQUIRE_OK(forged);
+    CHECK_FALSE(forged->accepted);
+    CHECK(forged->outcomes[0].code == "ISSUER-MISMATCH");
+    const std::string& why = forged->outcomes[0].reason;
+    CHECK(why.find(c.field) != std::string::npos);
+    CHECK(why.find(c.value) != std::string::npos);
+    CHECK(why.find(c.rogue) != std::string::npos);
+    CHECK(Dump(f.impl().db()) == before);
+    // The forgery claimed nothing: the real issuer's document goes in.
+    auto real = f.store->Submit({f.Doc(c.sample, c.issuer)}, {});
+    REQUIRE_OK(real);
+    CHECK_MESSAGE(real->accepted, real->outcomes[0].code << ": " << real->outcomes[0].reason);
+  }
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
+}
+
+TEST_CASE("issue 8: an amendment must come from the same issuer") {
+  Fixture f;
+  f.Register("BRKRCNSH", PartyRole::kCustomsBroker);
+  auto first = f.store->Submit({f.Doc("customs-declaration.xml", kBroker)}, {});
+  REQUIRE_OK(first);
+  REQUIRE(first->accepted);
+  const uint64_t cd = first->outcomes[0].entry.index;
+  SubmitOptions amend;
+  amend.amends = cd;
+  auto before = Dump(f.impl().db());
+  // Same declaration, signed by another broker: not its issuer.
+  auto forged = f.store->Submit({f.Doc("customs-declaration.xml", "BRKRCNSH", "\n")}, amend);
+  REQUIRE_OK(forged);
+  CHECK(forged->outcomes[0].code == "ISSUER-MISMATCH");
+  // The other broker names itself as declarant of the same declaration
+  // number: a document of its own, but not an amendment it may make.
+  std::string xml = Sample("customs-declaration.xml");
+  const std::string from = "<c:Uscc>91510100MA62XJ8N0J</c:Uscc>";
+  xml.replace(xml.find(from), from.size(), "<c:Bic>BRKRCNSH</c:Bic>");
+  SubmitItem own{"cd-own.xml", Sign(xml, f.parties.at("BRKRCNSH").key)};
+  auto other = f.store->Submit({own}, amend);
+  REQUIRE_OK(other);
+  CHECK(other->outcomes[0].code == "AMENDS-MISMATCH");
+  CHECK(other->outcomes[0].reason.find("only its issuer may amend it") != std::string::npos);
+  CHECK(Dump(f.impl().db()) == before);
+  // The issuer amends.
+  auto ok = f.store->Submit({f.Doc("customs-declaration.xml", kBroker, "\n")}, amend);
+  REQUIRE_OK(ok);
+  CHECK(ok->accepted);
+}
+
+TEST_CASE("issue 8: LC under a BIC 8, exporter declaring for itself, role required") {
+  Fixture f;
+  // The LC names the bank by BIC 8; the registered party is the BIC 11.
+  std::string lc = Sample("letter-of-credit.xml");
+  const std::string bic = "<c:Bic>LDZBPLP0XXX</c:Bic>\n  </lc:IssuingBank>";
+  REQUIRE(lc.find(bic) != std::string::npos);
+  lc.replace(lc.find(bic), bic.size(), "<c:Bic>LDZBPLP0</c:Bic>\n  </lc:IssuingBank>");
+  auto r = f.store->Submit({{"lc8.xml", Sign(lc, f.parties.at(kBank).key)}}, {});
+  REQUIRE_OK(r);
+  CHECK_MESSAGE(r->accepted, r->outcomes[0].reason);
+
+  // The exporter names itself as declarant and signs as shipper.
+  std::string cd = Sample("customs-declaration.xml");
+  const std::string from = "<c:Uscc>91510100MA62XJ8N0J</c:Uscc>";
+  cd.replace(cd.find(from), from.size(), "<c:Uscc>91510113MA6CT4K21P</c:Uscc>");
+  r = f.store->Submit({{"cd-self.xml", Sign(cd, f.parties.at(kShipper).key)}}, {});
+  REQUIRE_OK(r);
+  CHECK_MESSAGE(r->accepted, r->outcomes[0].reason);
+
+  // Named as issuer but without the role: ROLE-NOT-ALLOWED.
+  REQUIRE_OK(f.store->SetPartyRoles(kCarrier, {PartyRole::kConsignee}));
+  auto before = Dump(f.impl().db());
+  r = f.store->Submit({f.Doc("rail-waybill.xml", kCarrier)}, {});
+  REQUIRE_OK(r);
+  CHECK(r->outcomes[0].code == "ROLE-NOT-ALLOWED");
+  CHECK(Dump(f.impl().db()) == before);
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
+}
+
+TEST_CASE("issue 8: audit recomputes links and re-checks issuers, naming the entry") {
+  // Natural keys of the sample invoice, as submit derives them (they do not
+  // depend on who signed).
+  std::vector<std::string> invoice_keys;
+  {
+    Fixture g;
+    auto r = g.store->Submit({g.Doc("commercial-invoice.xml", kShipper)}, {});
+    REQUIRE_OK(r);
+    REQUIRE(r->accepted);
+    auto e = g.store->GetEntry(r->outcomes[0].entry.index);
+    REQUIRE_OK(e);
+    invoice_keys = e->natural_keys;
+  }
+  auto raw_entry = [&](Fixture& f, const std::string& party, const std::string& bytes) {
+    Entry e;
+    e.type = EntryType::kDocument;
+    e.submitter_party = party;
+    e.submitter_key_id = f.parties.at(party).key.public_key().key_id();
+    e.document_type = "commercial-invoice";
+    e.natural_keys = invoice_keys;
+    std::string sha = Sha256(bytes);
+    std::memcpy(e.document_sha256.data(), sha.data(), 32);
+    return e;
+  };
+
+  SUBCASE("an entry whose links are not the ones its document gives") {
+    Fixture f;
+    auto lc = f.store->Submit({f.Doc("letter-of-credit.xml", kBank)}, {});
+    REQUIRE_OK(lc);
+    REQUIRE(lc->accepted);
+    // A waybill, then a role change of its carrier: the waybill is judged
+    // as of its own entry, so the audit stays clean.
+    REQUIRE(f.store->Submit({f.Doc("rail-waybill.xml", kCarrier)}, {})->accepted);
+    REQUIRE_OK(f.store->SetPartyRoles(kCarrier, {PartyRole::kConsignee}));
+    auto clean = f.store->Audit({});
+    REQUIRE_OK(clean);
+    CHECK_MESSAGE(clean->clean, clean->problem);
+    // The invoice cites the credit and the consignment; appended raw, with
+    // no links at all.
+    SubmitItem inv = f.Doc("commercial-invoice.xml", kShipper);
+    auto ref = f.impl().AppendRawForTesting(raw_entry(f, kShipper, inv.bytes), inv.bytes);
+    REQUIRE_OK(ref);
+    auto a = f.store->Audit({});
+    REQUIRE_OK(a);
+    CHECK_FALSE(a->clean);
+    REQUIRE(a->bad_entry.has_value());
+    CHECK(*a->bad_entry == ref->index);
+    CHECK(a->problem.find("links (none) differ from the links recomputed") != std::string::npos);
+    CHECK(a->problem.find("cites-credit->4") != std::string::npos);
+  }
+  SUBCASE("an entry whose document names another issuer") {
+    Fixture f;
+    f.Register(kOtherShipper, PartyRole::kShipper);
+    SubmitItem forged = f.Doc("commercial-invoice.xml", kOtherShipper);
+    auto ref =
+        f.impl().AppendRawForTesting(raw_entry(f, kOtherShipper, forged.bytes), forged.bytes);
+    REQUIRE_OK(ref);
+    for (int threads : {1, 2}) {
+      AuditOptions o;
+      o.threads = threads;
+      auto a = f.store->Audit(o);
+      REQUIRE_OK(a);
+      CHECK_FALSE(a->clean);
+      REQUIRE(a->bad_entry.has_value());
+      CHECK(*a->bad_entry == ref->index);
+      CHECK(a->problem.find("ISSUER-MISMATCH: Seller/Ids of the commercial-invoice is "
+                            "91510113MA6CT4K21P, but the document is signed by " +
+                            std::string(kOtherShipper)) != std::string::npos);
+    }
+  }
 }
 
 }  // namespace

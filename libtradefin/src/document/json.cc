@@ -252,6 +252,12 @@ void Value(Writer& w, const CarrierSection& x) {
   F(w, "to_station_code", x.to_station_code);
   w.EndObject();
 }
+void Value(Writer& w, const ContractingCarrier& x) {
+  w.BeginObject();
+  Obj(w, "party", x.party);
+  F(w, "company_code", x.company_code);
+  w.EndObject();
+}
 void Value(Writer& w, const CustomsCharge& x) {
   w.BeginObject();
   F(w, "mark", x.mark);
@@ -391,6 +397,7 @@ void Value(Writer& w, const RailWaybill& wb) {
   F(w, "loaded_by", wb.loaded_by);
   F(w, "weighing_method", wb.weighing_method);
   F(w, "carriers", wb.carriers);
+  Obj(w, "contracting_carrier", wb.contracting_carrier);
   F(w, "charges_payment", wb.charges_payment);
   F(w, "documents_attached", wb.documents_attached);
   F(w, "sales_contract_number", wb.sales_contract_number);

@@ -110,6 +110,12 @@ RailWaybill ParseRailWaybillXml(xml::Node root, SourceMap* map,
       wb.carriers.push_back(std::move(s));
     }
   }
+  if (xml::Node cc = c("ContractingCarrier")) {
+    ContractingCarrier k;
+    k.party = r.PartyOf(cc, "contracting_carrier");
+    k.company_code = r.Token(r.Child(cc, "CompanyCode"), "contracting_carrier.company_code");
+    wb.contracting_carrier = std::move(k);
+  }
   wb.charges_payment = r.Str(c("ChargesPayment"), "charges_payment");
   wb.documents_attached = r.Lines(c("DocumentsAttached"), "documents_attached");
   wb.sales_contract_number =

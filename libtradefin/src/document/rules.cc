@@ -294,6 +294,8 @@ void CheckRailWaybill(const RailWaybill& wb, IssueSink* sink) {
   CheckParty(wb.consignor, "consignor", sink);
   CheckParty(wb.consignee, "consignee", sink);
   if (wb.notify_party) CheckParty(*wb.notify_party, "notify_party", sink);
+  if (wb.contracting_carrier)
+    CheckParty(wb.contracting_carrier->party, "contracting_carrier", sink);
   CheckStation(wb.departure_station, "departure_station", sink);
   CheckStation(wb.destination_station, "destination_station", sink);
   for (size_t i = 0; i < wb.border_stations.size(); ++i) {

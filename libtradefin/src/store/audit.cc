@@ -8,6 +8,7 @@
 // over each remaining row family.
 #include <leveldb/iterator.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -69,6 +70,58 @@ class FirstFinding {
   Status error_;
 };
 
+// The log before entry `limit`, read from the audit's snapshot: what submit
+// saw when it resolved that entry's links.
+class SnapshotLogView final : public LogView {
+ public:
+  SnapshotLogView(leveldb::DB* db, const leveldb::ReadOptions& ro, uint64_t limit)
+      : db_(db), ro_(ro), limit_(limit) {}
+  Result<std::vector<uint64_t>> Carriers(const std::string& key) override {
+    std::vector<uint64_t> out;
+    std::string p(1, kKeyPrefix);
+    p += KeyHash(key);
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(ro_));
+    for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
+      if (it->key().size() != p.size() + 8)
+        return Status::Corruption("natural-key index row has a bad key length");
+      uint64_t idx = DecodeU64(std::string_view(it->key().data() + p.size(), 8));
+      if (idx < limit_) out.push_back(idx);
+    }
+    TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading the natural-key index"));
+    return out;
+  }
+  Result<std::pair<Entry, Sha256Hash>> Load(uint64_t index) override {
+    std::string bytes;
+    leveldb::Status s = db_->Get(ro_, U64Key(kEntryPrefix, index), &bytes);
+    if (s.IsNotFound())
+      return Status::Corruption("entry row " + std::to_string(index) + " is missing");
+    TRADEFIN_RETURN_IF_ERROR(FromLevelDb(s, "reading entry " + std::to_string(index)));
+    TRADEFIN_ASSIGN_OR_RETURN(Entry e, DecodeEntry(bytes));
+    return std::make_pair(std::move(e), EntryLeafHash(bytes));
+  }
+
+ private:
+  leveldb::DB* db_;
+  leveldb::ReadOptions ro_;
+  uint64_t limit_;
+};
+
+std::string LinksText(const std::vector<EntryLink>& links) {
+  std::string out;
+  for (const auto& l : links)
+    out += (out.empty() ? "" : " ") + l.relation + "->" + std::to_string(l.target_index);
+  return out.empty() ? "(none)" : out;
+}
+
+bool SameLinks(const std::vector<EntryLink>& a, const std::vector<EntryLink>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].relation != b[i].relation || a[i].target_index != b[i].target_index ||
+        a[i].target_leaf_hash != b[i].target_leaf_hash)
+      return false;
+  return true;
+}
+
 struct DocTask {
   uint64_t index = 0;
   Entry entry;
@@ -76,7 +129,8 @@ struct DocTask {
   std::shared_ptr<const RegistryTrust> trust;
 };
 
-void CheckDocument(const DocumentChecker& checker, const DocTask& t,
+void CheckDocument(const DocumentChecker& checker, leveldb::DB* db,
+                   const leveldb::ReadOptions& ro, const DocTask& t,
                    FirstFinding* first) {
   const Entry& e = t.entry;
   if (Sha256(t.document) != HashBytes(e.document_sha256))
@@ -96,13 +150,30 @@ void CheckDocument(const DocumentChecker& checker, const DocTask& t,
     if (id != c.unique_key) keys.push_back(id);
   if (keys != e.natural_keys)
     return first->Report(t.index, "natural keys do not match the document");
+  // Links, recomputed from the stored document and the log before it. An
+  // earlier entry with the same unique key means this one was accepted as
+  // its amendment (anything else is a CONFLICT at submit).
+  SnapshotLogView view(db, ro, t.index);
+  auto same = view.Carriers(c.unique_key);
+  if (!same.ok())
+    return first->Report(t.index, "cannot recompute links: " + same.status().ToString());
+  std::optional<uint64_t> amended;
+  if (!same->empty()) amended = *std::max_element(same->begin(), same->end());
+  auto links = ResolveLinks(c.unique_key, c.type_name, c.identifiers, amended, &view);
+  if (!links.ok())
+    return first->Report(t.index, "cannot recompute links: " + links.status().ToString());
+  if (!SameLinks(*links, e.links))
+    return first->Report(t.index, "links " + LinksText(e.links) +
+                                      " differ from the links recomputed from the stored "
+                                      "documents: " + LinksText(*links));
 }
 
 // Bounded work queue for per-document checks.
 class Pool {
  public:
-  Pool(int threads, const DocumentChecker& checker, FirstFinding* first)
-      : checker_(checker), first_(first) {
+  Pool(int threads, const DocumentChecker& checker, leveldb::DB* db,
+       const leveldb::ReadOptions& ro, FirstFinding* first)
+      : checker_(checker), db_(db), ro_(ro), first_(first) {
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Run(); });
   }
   ~Pool() { Finish(); }
@@ -135,10 +206,12 @@ class Pool {
         q_.pop_front();
         not_full_.notify_one();
       }
-      CheckDocument(checker_, t, first_);
+      CheckDocument(checker_, db_, ro_, t, first_);
     }
   }
   const DocumentChecker& checker_;
+  leveldb::DB* db_;
+  leveldb::ReadOptions ro_;
   FirstFinding* first_;
   std::mutex mu_;
   std::condition_variable not_empty_, not_full_;
@@ -200,7 +273,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   auto trust = std::make_shared<const RegistryTrust>(registry);
   const int threads = options.threads < 1 ? 1 : options.threads;
   std::unique_ptr<Pool> pool;
-  if (threads > 1) pool = std::make_unique<Pool>(threads, *checker_, &first);
+  if (threads > 1) pool = std::make_unique<Pool>(threads, *checker_, db, ro, &first);
 
   merkle::CompactRange range;
   Sha256Hash prev{};
@@ -289,7 +362,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
         }
         DocTask t{i, std::move(e), std::move(doc), trust};
         if (pool) pool->Push(std::move(t));
-        else CheckDocument(*checker_, t, &first);
+        else CheckDocument(*checker_, db, ro, t, &first);
         ++report.documents_checked;
       } else if (e.type == EntryType::kFinancingEvent || e.type == EntryType::kEncumbrance) {
         std::string problem = AuditFinancingEntry(db, ro, e, *trust, *hub, hub_key_id,

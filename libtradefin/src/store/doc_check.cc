@@ -150,17 +150,56 @@ std::string JoinRoles(const std::vector<std::string>& roles) {
   return out;
 }
 
-bool RoleMayIssue(const std::vector<std::string>& roles,
-                  std::string_view type_name) {
-  for (const std::string& role : roles) {
-    if (type_name == "rail-waybill" && role == "carrier") return true;
-    if (type_name == "letter-of-credit" && role == "issuing-bank") return true;
-    if (type_name == "commercial-invoice" && role == "shipper") return true;
-    if (type_name == "customs-declaration" &&
-        (role == "shipper" || role == "customs-broker"))
-      return true;
+std::vector<PartyRole> RolesOf(const std::vector<std::string>& names) {
+  std::vector<PartyRole> out;
+  for (const std::string& n : names) {
+    PartyRole r;
+    if (PartyRoleFromName(n, &r)) out.push_back(r);
   }
-  return false;
+  return out;
+}
+
+Result<std::vector<EntryLink>> ResolveLinks(
+    const std::string& unique_key, const std::string& type_name,
+    const std::vector<std::string>& identifiers,
+    std::optional<uint64_t> amended, LogView* log) {
+  // Only the newest kLinkScan carriers of an identifier are examined, so a
+  // container number reused for years costs O(1) per submit, not O(n).
+  constexpr size_t kLinkScan = 16;
+  std::set<std::pair<uint64_t, std::string>> links;
+  std::map<std::string, uint64_t> latest_of;
+  for (const std::string& id : identifiers) {
+    std::string kind = id.substr(0, id.find(':'));
+    TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> targets, log->Carriers(id));
+    std::sort(targets.rbegin(), targets.rend());
+    if (targets.size() > kLinkScan) targets.resize(kLinkScan);
+    std::set<std::string> types_done;
+    for (uint64_t t : targets) {
+      TRADEFIN_ASSIGN_OR_RETURN(auto te, log->Load(t));
+      const Entry& target = te.first;
+      if (target.type != EntryType::kDocument || target.natural_keys.empty()) continue;
+      if (types_done.count(target.document_type)) continue;
+      const std::string& tkey = target.natural_keys[0];
+      if (tkey == unique_key) continue;
+      auto lo = latest_of.find(tkey);
+      if (lo == latest_of.end()) {
+        TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> v, log->Carriers(tkey));
+        if (v.empty()) continue;
+        lo = latest_of.emplace(tkey, *std::max_element(v.begin(), v.end())).first;
+      }
+      if (lo->second != t) continue;
+      types_done.insert(target.document_type);
+      std::string rel = LinkRelation(kind, type_name, target.document_type);
+      if (!rel.empty()) links.insert({t, rel});
+    }
+  }
+  if (amended) links.insert({*amended, "supersedes"});
+  std::vector<EntryLink> out;
+  for (const auto& [t, rel] : links) {
+    TRADEFIN_ASSIGN_OR_RETURN(auto te, log->Load(t));
+    out.push_back({rel, t, te.second});
+  }
+  return out;
 }
 
 namespace {
@@ -252,11 +291,10 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
     return reject("SIGNER-UNKNOWN", "key " + vr->key_id + " has no party");
   out.signer_party = party->party.party_id;
   out.signer_key_id = vr->key_id;
-  if (!RoleMayIssue(party->party.roles, out.type_name))
-    return reject("ROLE-NOT-ALLOWED",
-                  "party " + party->party.party_id + " holds the role(s) " +
-                      JoinRoles(party->party.roles) + " and may not issue a " +
-                      out.type_name);
+  // Issuer binding: who may put this document in the store is decided by
+  // the document's own issuer field, never by the signer alone (issue 8).
+  IssuerVerdict iv = CheckIssuer(*doc, party->party.party_id, RolesOf(party->party.roles));
+  if (!iv.ok) return reject(iv.code, iv.reason);
   out.ok = true;
   return out;
 }

@@ -5,7 +5,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -81,12 +83,36 @@ std::string_view IdentityKind(std::string_view type_name);
 std::string LinkRelation(std::string_view kind, std::string_view from_type,
                          std::string_view to_type);
 
-// True if one of `roles` may issue a document type.
-bool RoleMayIssue(const std::vector<std::string>& roles,
-                  std::string_view type_name);
+// Role names (as stored) to roles; unknown names are skipped (entries are
+// decoded strictly, so there are none in a healthy store).
+std::vector<PartyRole> RolesOf(const std::vector<std::string>& names);
 
-// Validates, verifies the signature against `trust` and checks the signer's
-// role. Thread-safe.
+// A read-only view of the log before the entry whose links are resolved:
+// submit answers from the database plus its open batch, audit from its
+// snapshot limited to earlier indexes.
+class LogView {
+ public:
+  virtual ~LogView() = default;
+  // Indexes of the entries carrying natural key `key`, ascending.
+  virtual Result<std::vector<uint64_t>> Carriers(const std::string& key) = 0;
+  // An entry and its leaf hash.
+  virtual Result<std::pair<Entry, Sha256Hash>> Load(uint64_t index) = 0;
+};
+
+// The links of a new document entry (docs/formats/store.md §2.4), in
+// canonical order: per identifier, to the newest entry of each document
+// type that carries it and is the current version of its unique key (only
+// the newest 16 carriers are examined), plus `supersedes` to `amended`.
+// The one home of the rule, used by submit and re-run by audit.
+Result<std::vector<EntryLink>> ResolveLinks(
+    const std::string& unique_key, const std::string& type_name,
+    const std::vector<std::string>& identifiers,
+    std::optional<uint64_t> amended, LogView* log);
+
+// Validates, verifies the signature against `trust`, then checks the issuer
+// binding (tradefin/document/issuer.h): the document must name the signer's
+// party as its issuer, and the signer must hold a role that may issue it.
+// Thread-safe.
 class DocumentChecker {
  public:
   static Result<std::unique_ptr<DocumentChecker>> Create();

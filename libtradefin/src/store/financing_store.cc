@@ -112,7 +112,7 @@ Result<EntryRef> StoreImpl::AppendHubSigned(Batch* b, Entry* e, int64_t time_ms)
   e->time_ms = time_ms;
   e->prev_leaf_hash = b->last_leaf;
   e->submitter_key_id = HexEncode(Sha256(hub_spki_));
-  TRADEFIN_ASSIGN_OR_RETURN(e->hub_signature, hub_key_->Sign(EntrySigningInput(*e)));
+  TRADEFIN_ASSIGN_OR_RETURN(e->hub_signature, hub_signer_->SignRaw(EntrySigningInput(*e)));
   return Append(b, e, nullptr);
 }
 

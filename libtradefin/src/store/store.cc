@@ -7,6 +7,7 @@
 #include "store/store_impl.h"
 
 #include <leveldb/cache.h>
+#include <leveldb/env.h>
 #include <leveldb/filter_policy.h>
 #include <leveldb/iterator.h>
 #include <leveldb/options.h>
@@ -24,35 +25,6 @@
 namespace tradefin {
 
 // ---------------------------------------------------------------- roles, ids
-
-namespace {
-constexpr std::pair<PartyRole, std::string_view> kRoles[] = {
-    {PartyRole::kCarrier, "carrier"},
-    {PartyRole::kShipper, "shipper"},
-    {PartyRole::kApplicant, "applicant"},
-    {PartyRole::kIssuingBank, "issuing-bank"},
-    {PartyRole::kFinancingBank, "financing-bank"},
-    {PartyRole::kGuarantor, "guarantor"},
-    {PartyRole::kCustomsBroker, "customs-broker"},
-    {PartyRole::kConsignee, "consignee"},
-};
-}  // namespace
-
-std::string_view PartyRoleName(PartyRole role) {
-  for (const auto& [r, name] : kRoles)
-    if (r == role) return name;
-  return "unknown";
-}
-
-bool PartyRoleFromName(std::string_view name, PartyRole* role) {
-  for (const auto& [r, n] : kRoles) {
-    if (n == name) {
-      if (role != nullptr) *role = r;
-      return true;
-    }
-  }
-  return false;
-}
 
 Status CheckPartyId(std::string_view id) {
   IdCheck c;
@@ -106,9 +78,6 @@ std::string HashBytes(const Sha256Hash& h) {
 std::string KeyHash(std::string_view natural_key) { return Sha256(natural_key); }
 
 namespace {
-
-// Newest carriers of one identifier examined for links (§2.4).
-constexpr size_t kLinkScan = 16;
 
 std::string MetaKey(std::string_view name) {
   return std::string(1, kMetaPrefix) + std::string(name);
@@ -189,11 +158,25 @@ StoreImpl::~StoreImpl() {
   cache_.reset();
 }
 
+namespace {
+class SilentLogger final : public leveldb::Logger {
+ public:
+  void Logv(const char*, va_list) override {}
+};
+}  // namespace
+
 Status StoreImpl::OpenDb(bool create, size_t block_cache_bytes) {
   leveldb::Options opt;
   opt.create_if_missing = create;
   opt.error_if_exists = create;
   opt.paranoid_checks = true;
+  // A command that writes nothing (a rejected submit, any read) must leave
+  // the store's files byte for byte as they were: reopen the existing log
+  // and MANIFEST instead of starting new ones, and keep LevelDB's
+  // diagnostic LOG (rotated with timestamps on every open) out of the store.
+  opt.reuse_logs = true;
+  static SilentLogger silent;
+  opt.info_log = &silent;
   cache_.reset(leveldb::NewLRUCache(block_cache_bytes));
   opt.block_cache = cache_.get();
   leveldb::DB* raw = nullptr;
@@ -636,6 +619,18 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
     if (p != b.key_index.end()) v.insert(v.end(), p->second.begin(), p->second.end());
     return v;
   };
+  struct BatchView final : LogView {
+    std::function<Result<std::vector<uint64_t>>(const std::string&)> carriers_fn;
+    std::function<Result<std::pair<Entry, Sha256Hash>>(uint64_t)> load_fn;
+    Result<std::vector<uint64_t>> Carriers(const std::string& key) override {
+      return carriers_fn(key);
+    }
+    Result<std::pair<Entry, Sha256Hash>> Load(uint64_t index) override {
+      return load_fn(index);
+    }
+  } view;
+  view.carriers_fn = carriers;
+  view.load_fn = load;
 
   for (const SubmitItem& item : items) {
     SubmitOutcome out;
@@ -718,41 +713,12 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
       if (id != c.unique_key) e.natural_keys.push_back(id);
     e.document_sha256 = doc_sha;
 
-    // Links (§2.4): per identifier, to the newest entry of each document
-    // type that carries it and is the current version of its unique key.
-    // Only the newest kLinkScan carriers of an identifier are examined, so a
-    // container number reused for years costs O(1) per submit, not O(n).
-    std::set<std::pair<uint64_t, std::string>> links;
-    std::map<std::string, uint64_t> latest_of;
-    for (const std::string& id : c.identifiers) {
-      std::string kind = id.substr(0, id.find(':'));
-      TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> targets, carriers(id));
-      std::sort(targets.rbegin(), targets.rend());
-      if (targets.size() > kLinkScan) targets.resize(kLinkScan);
-      std::set<std::string> types_done;
-      for (uint64_t t : targets) {
-        TRADEFIN_ASSIGN_OR_RETURN(auto te, load(t));
-        const Entry& target = te.first;
-        if (target.type != EntryType::kDocument || target.natural_keys.empty()) continue;
-        if (types_done.count(target.document_type)) continue;
-        const std::string& tkey = target.natural_keys[0];
-        if (tkey == c.unique_key) continue;
-        auto lo = latest_of.find(tkey);
-        if (lo == latest_of.end()) {
-          TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> v, carriers(tkey));
-          lo = latest_of.emplace(tkey, *std::max_element(v.begin(), v.end())).first;
-        }
-        if (lo->second != t) continue;
-        types_done.insert(target.document_type);
-        std::string rel = LinkRelation(kind, c.type_name, target.document_type);
-        if (!rel.empty()) links.insert({t, rel});
-      }
-    }
-    if (amended) links.insert({amended->first.index, "supersedes"});
-    for (const auto& [t, rel] : links) {
-      TRADEFIN_ASSIGN_OR_RETURN(auto te, load(t));
-      e.links.push_back({rel, t, te.second});
-    }
+    // Links (§2.4): one rule, shared with audit (ResolveLinks).
+    TRADEFIN_ASSIGN_OR_RETURN(
+        e.links, ResolveLinks(c.unique_key, c.type_name, c.identifiers,
+                              amended ? std::optional<uint64_t>(amended->first.index)
+                                      : std::nullopt,
+                              &view));
     out.kind = SubmitOutcome::Kind::kAppended;
     out.entry = Append(&b, &e, &item.bytes);
     out.links = e.links;

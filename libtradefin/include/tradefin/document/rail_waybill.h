@@ -52,6 +52,16 @@ struct CarrierSection {       // box 22
   std::string to_station_code;
 };
 
+// The contracting carrier (CIM Art. 3(a); SMGS: the carrier that accepted
+// the goods and concluded the contract of carriage). It issues the note, so
+// it is the waybill's issuer (document/issuer.h). Schema revision 1.1.
+struct ContractingCarrier {
+  Party party;                // name, address and ids; the registry id is
+                              // its USCC, LEI or BIC
+  std::string company_code;   // UIC/OSJD company code (RICS), 4 digits;
+                              // may be empty
+};
+
 struct RailWaybill {
   WaybillRegime regime = WaybillRegime::kCimSmgs;
   WaybillSheet sheet = WaybillSheet::kDuplicate;
@@ -69,6 +79,7 @@ struct RailWaybill {
   std::string loaded_by;                   // box 20: "CONSIGNOR"/"CARRIER"
   std::string weighing_method;             // box 21
   std::vector<CarrierSection> carriers;    // box 22
+  std::optional<ContractingCarrier> contracting_carrier;  // rev. 1.1
   std::string charges_payment;             // box 23, e.g. "PAID BY CONSIGNOR"
   TextLines documents_attached;            // box 24
   std::string sales_contract_number;       // box 25

@@ -35,27 +35,14 @@
 #include "tradefin/core/clock.h"
 #include "tradefin/core/export.h"
 #include "tradefin/core/result.h"
+#include "tradefin/document/issuer.h"
 #include "tradefin/store/entry.h"
 #include "tradefin/store/financing_entries.h"
 
 namespace tradefin {
 
-// Roles a party may hold in the registry.
-enum class PartyRole {
-  kCarrier,
-  kShipper,  // beneficiary / exporter
-  kApplicant,  // importer
-  kIssuingBank,
-  kFinancingBank,
-  kGuarantor,
-  kCustomsBroker,
-  kConsignee,
-};
-// "carrier", "shipper", "applicant", "issuing-bank", "financing-bank",
-// "guarantor", "customs-broker", "consignee".
-TRADEFIN_EXPORT std::string_view PartyRoleName(PartyRole role);
-// False if `name` is not one of the names above.
-TRADEFIN_EXPORT bool PartyRoleFromName(std::string_view name, PartyRole* role);
+// PartyRole, PartyRoleName and PartyRoleFromName: tradefin/document/issuer.h
+// (the roles are part of the issuer binding of each document type).
 
 // Checks a party id: a BIC (8 or 11), an LEI (20, mod 97) or a unified
 // social credit code (18, mod 31). kInvalidArgument saying what is wrong.
@@ -140,7 +127,10 @@ struct SubmitOutcome {
   std::string submitter;       // party id of the signer, when known
   // kRejected: stable code and plain sentence. Codes: "INVALID-DOCUMENT",
   // "SIGNATURE-INVALID", "SIGNER-UNKNOWN", "SIGNER-REVOKED",
-  // "ROLE-NOT-ALLOWED", "CONFLICT", "AMENDS-MISMATCH", "DUPLICATE-IN-BATCH".
+  // "ISSUER-MISMATCH" (the issuer field does not name the signer's
+  // registered party; the reason names the field, its value and the
+  // signer), "ROLE-NOT-ALLOWED" (named, but without a role that may issue
+  // the type), "CONFLICT", "AMENDS-MISMATCH", "DUPLICATE-IN-BATCH".
   std::string code;
   std::string reason;
   std::vector<EntryLink> links;  // kAppended: links resolved
@@ -239,9 +229,13 @@ class TRADEFIN_EXPORT Store {
   virtual Result<std::vector<PartyInfo>> ListParties() const = 0;
 
   // Validates every item, verifies its XML signature against the registry
-  // as it stands, checks the signer's role may issue the type, resolves
-  // links, then appends all new entries and a checkpoint as one atomic,
-  // synced write. If any item is rejected nothing is written.
+  // as it stands, checks that the document names the signer's party as its
+  // issuer and that the signer holds a role that may issue the type
+  // (tradefin/document/issuer.h), resolves links, then appends all new
+  // entries and a checkpoint as one atomic, synced write. If any item is
+  // rejected nothing is written, so a rejected document never claims a
+  // natural key. An amendment must come from the issuer of the entry it
+  // amends.
   virtual Result<SubmitReport> Submit(const std::vector<SubmitItem>& items,
                                       const SubmitOptions& options) = 0;
 
