@@ -130,6 +130,13 @@ Status FromLevelDb(const leveldb::Status& s, std::string_view what) {
   if (s.ok()) return Status();
   std::string msg = std::string(what) + ": " + s.ToString();
   if (s.IsCorruption()) return Status::Corruption(msg);
+  // LevelDB's table reader reports a read past the end of a table file as
+  // EINVAL: the file is shorter than its manifest says, i.e. truncated. That
+  // is damage to the store, not a transient I/O failure.
+  if (s.IsIOError() && msg.find("Invalid argument") != std::string::npos &&
+      (msg.find(".ldb") != std::string::npos || msg.find(".sst") != std::string::npos))
+    return Status::Corruption(msg + " (a table file is shorter than LevelDB recorded: "
+                                    "truncated; restore the store from a backup)");
   if (s.IsNotFound()) return Status::NotFound(msg);
   return Status::IOError(msg);
 }

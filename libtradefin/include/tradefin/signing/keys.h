@@ -31,7 +31,9 @@ class TRADEFIN_EXPORT PublicKey {
   static Result<PublicKey> FromPem(std::string_view pem);
   static Result<PublicKey> FromDer(std::string_view spki_or_cert_der);
   static Result<PublicKey> FromFile(const std::string& path);
-  // Raw 32-byte Ed25519 public key.
+  // Raw 32-byte Ed25519 public key. Every Ed25519 key, however loaded, must
+  // be a canonical point encoding (y < p, no negative zero; RFC 8032
+  // 5.1.3), else kInvalidArgument.
   static Result<PublicKey> FromEd25519Raw(std::string_view raw32);
 
   KeyType type() const;
@@ -40,9 +42,10 @@ class TRADEFIN_EXPORT PublicKey {
   std::string ToPem() const;           // SPKI PEM
   std::string key_id() const;          // lowercase hex SHA-256(spki_der)
   std::string ed25519_raw() const;     // 32 bytes; "" for other types
-  // Raw verification over `message` (Ed25519: PureEdDSA; ECDSA: SHA-256
-  // with raw r||s, 64 bytes; RSA: PKCS#1 v1.5 with SHA-256). False on any
-  // mismatch or malformed signature. Never throws.
+  // Raw verification over `message` (Ed25519: PureEdDSA, refusing S >= L
+  // and a non-canonical R, RFC 8032 5.1.7; ECDSA: SHA-256 with raw r||s, 64
+  // bytes; RSA: PKCS#1 v1.5 with SHA-256). False on any mismatch or
+  // malformed signature. Never throws.
   bool Verify(std::string_view message, std::string_view signature) const;
 
   PublicKey(const PublicKey&);

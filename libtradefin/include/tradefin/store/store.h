@@ -191,7 +191,8 @@ class TRADEFIN_EXPORT Store {
   static Result<std::unique_ptr<Store>> Create(const CreateStoreOptions& options);
   // Opens an existing store. Reads meta and O(log n) tree nodes; never
   // scans. kNotFound if there is no store; kFailedPrecondition if another
-  // process has it open; kCorruption if meta or tree nodes are damaged.
+  // process has it open; kCorruption if meta or tree nodes are damaged, a
+  // table file is truncated or db/CURRENT is missing from a store directory.
   static Result<std::unique_ptr<Store>> Open(const OpenStoreOptions& options);
   virtual ~Store();
 
@@ -239,7 +240,8 @@ class TRADEFIN_EXPORT Store {
   virtual Result<SubmitReport> Submit(const std::vector<SubmitItem>& items,
                                       const SubmitOptions& options) = 0;
 
-  // --- Reading. kNotFound for an index >= size().
+  // --- Reading. kNotFound for an index >= size(); kCorruption naming the
+  // row when a row inside the log is missing or does not decode.
   virtual Result<Entry> GetEntry(uint64_t index) const = 0;
   virtual Result<std::string> GetEntryBytes(uint64_t index) const = 0;
   // The stored document bytes of a document entry (kNotFound otherwise).
