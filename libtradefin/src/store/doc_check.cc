@@ -4,6 +4,8 @@
 #include <set>
 #include <variant>
 
+#include "document/validator_internal.h"
+#include "signing/xmldsig_internal.h"
 #include "store/codec.h"
 #include "tradefin/signing/xmldsig.h"
 
@@ -156,14 +158,20 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
     out.reason = std::move(reason);
     return out;
   };
-  Result<Document> doc = validator_->Parse(bytes, source_name);
-  if (!doc.ok()) return reject("INVALID-DOCUMENT", std::string(doc.status().message()));
+  // One parse: the signature is verified on the tree the model was read
+  // from (docs/design/xmldsig-defences.md §3), and no second parse is paid.
+  Result<document_internal::ParsedDocument> parsed =
+      document_internal::ParseKeepingTree(*validator_, bytes, source_name);
+  if (!parsed.ok())
+    return reject("INVALID-DOCUMENT", std::string(parsed.status().message()));
+  const Document* doc = &parsed->model;
   out.type = doc->type;
   out.type_name = std::string(DocumentTypeName(doc->type));
   out.unique_key = out.type_name + ":" + doc->natural_key;
   out.identifiers = Identifiers(*doc);
 
-  Result<VerificationReport> vr = VerifyDocument(bytes, VerifyPolicy(), trust);
+  Result<VerificationReport> vr = signing_internal::VerifyParsedDocument(
+      *parsed->tree, VerifyPolicy(), trust);
   if (!vr.ok())
     return reject("SIGNATURE-INVALID", "signature could not be checked: " +
                                            vr.status().ToString());
