@@ -631,7 +631,7 @@ namespace {
 
 // The Reference's digest over the canonical document minus the Signature,
 // hashed while libxml2 canonicalises, so the ~10 KB canonical form is never
-// built as one string (docs/performance/signing.md, streamed digest).
+// built as one string (docs/performance.md, issue 10).
 Result<std::string> StreamedReferenceDigest(const xml::Document& doc,
                                             const Parsed& p, size_t* size) {
   std::unique_ptr<CryptoPP::HashTransformation> hash;
