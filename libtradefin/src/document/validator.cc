@@ -9,6 +9,7 @@
 
 #include "document/issues.h"
 #include "document/parsers.h"
+#include "document/validator_internal.h"
 #include "tradefin/document/validate.h"
 #include "xml/schema_validator.h"
 #include "xml/xml_tree.h"
@@ -175,7 +176,7 @@ class ValidatorImpl final : public Validator {
 
   Result<ValidationReport> Validate(std::string_view bytes,
                                     std::string_view source_name) const override {
-    return Run(bytes, source_name, nullptr);
+    return Run(bytes, source_name, nullptr, nullptr);
   }
 
   Result<ValidationReport> ValidateFile(const std::string& path) const override {
@@ -204,24 +205,39 @@ class ValidatorImpl final : public Validator {
     std::ostringstream buf;
     buf << in.rdbuf();
     if (in.bad()) return Status::IOError("cannot read '" + path + "'");
-    return Run(buf.str(), path, nullptr);
+    return Run(buf.str(), path, nullptr, nullptr);
   }
 
   Result<Document> Parse(std::string_view bytes,
                          std::string_view source_name) const override {
     Document doc;
     TRADEFIN_ASSIGN_OR_RETURN(ValidationReport report,
-                              Run(bytes, source_name, &doc));
+                              Run(bytes, source_name, &doc, nullptr));
     if (!report.valid()) {
       return Status::InvalidArgument(FormatIssue(report.issues.front()));
     }
     return doc;
   }
 
+  // Parse(), keeping the tree (document_internal::ParseKeepingTree).
+  Result<document_internal::ParsedDocument> ParseKeepingTree(
+      std::string_view bytes, std::string_view source_name) const {
+    document_internal::ParsedDocument parsed;
+    TRADEFIN_ASSIGN_OR_RETURN(
+        ValidationReport report,
+        Run(bytes, source_name, &parsed.model, &parsed.tree));
+    if (!report.valid()) {
+      return Status::InvalidArgument(FormatIssue(report.issues.front()));
+    }
+    return parsed;
+  }
+
  private:
+  // `tree_out`, when not null, receives the parsed tree (only when `out` is
+  // not null and the document is valid).
   Result<ValidationReport> Run(std::string_view bytes,
-                               std::string_view source_name,
-                               Document* out) const {
+                               std::string_view source_name, Document* out,
+                               std::unique_ptr<xml::Document>* tree_out) const {
     ValidationReport report;
     report.file = std::string(source_name);
     auto add = [&](std::string code, std::string message, int line, int column,
@@ -279,6 +295,7 @@ class ValidatorImpl final : public Validator {
     Document doc = document_internal::ParseDocumentXml(type, root, &map, &sink);
     if (options_.semantic_checks) document_internal::CheckDocument(doc, &sink);
     if (out != nullptr) *out = std::move(doc);
+    if (tree_out != nullptr && report.valid()) *tree_out = std::move(tree);
     return report;
   }
 
@@ -287,6 +304,20 @@ class ValidatorImpl final : public Validator {
 };
 
 }  // namespace
+
+Result<document_internal::ParsedDocument> document_internal::ParseKeepingTree(
+    const Validator& validator, std::string_view bytes,
+    std::string_view source_name) {
+  if (const auto* impl = dynamic_cast<const ValidatorImpl*>(&validator)) {
+    return impl->ParseKeepingTree(bytes, source_name);
+  }
+  ParsedDocument parsed;
+  TRADEFIN_ASSIGN_OR_RETURN(parsed.model, validator.Parse(bytes, source_name));
+  xml::ParseError perr;
+  parsed.tree = xml::Document::Parse(bytes, ParseOptions(), &perr);
+  if (!parsed.tree) return Status::InvalidArgument(perr.ToString());
+  return parsed;
+}
 
 Validator::~Validator() = default;
 

@@ -5,6 +5,9 @@
 // comment truncation, W3C XML Signature Best Practices).
 #include "tradefin/signing/xmldsig.h"
 
+#include <cryptopp/sha.h>
+
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -625,6 +628,49 @@ std::string_view SignatureVerdictName(SignatureVerdict verdict) {
   return "unknown";
 }
 
+namespace {
+
+// The Reference's digest over the canonical document minus the Signature,
+// hashed while libxml2 canonicalises, so the ~10 KB canonical form is never
+// built as one string (docs/performance.md, issue 10).
+Result<std::string> StreamedReferenceDigest(const xml::Document& doc,
+                                            const Parsed& p, size_t* size) {
+  std::unique_ptr<CryptoPP::HashTransformation> hash;
+  switch (p.digest_alg) {
+    case HashAlg::kSha1:
+      hash = std::make_unique<CryptoPP::SHA1>();
+      break;
+    case HashAlg::kSha256:
+      hash = std::make_unique<CryptoPP::SHA256>();
+      break;
+    case HashAlg::kSha384:
+      hash = std::make_unique<CryptoPP::SHA384>();
+      break;
+    case HashAlg::kSha512:
+      hash = std::make_unique<CryptoPP::SHA512>();
+      break;
+  }
+  try {
+    TRADEFIN_ASSIGN_OR_RETURN(
+        *size, doc.CanonicalizeTo(
+                   p.ref_c14n.method, false, p.signature, p.ref_prefixes,
+                   [&](std::string_view piece) {
+                     hash->Update(
+                         reinterpret_cast<const CryptoPP::byte*>(piece.data()),
+                         piece.size());
+                   }));
+    std::string out(hash->DigestSize(), '\0');
+    hash->Final(reinterpret_cast<CryptoPP::byte*>(out.data()));
+    return out;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (...) {
+    return Status::Internal("digest computation failed");
+  }
+}
+
+}  // namespace
+
 namespace signing_internal {
 
 Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
@@ -727,14 +773,24 @@ Result<VerificationReport> VerifyParsedDocument(const xml::Document& doc,
   }
 
   // 4. The reference digest, only now that SignedInfo is authenticated.
-  TRADEFIN_ASSIGN_OR_RETURN(std::string covered, reference_bytes());
-  report.covered_bytes = covered.size();
+  // The canonical bytes stream into the hash as libxml2 writes them; they
+  // are kept as one string only when the caller asked for them.
+  std::string digest;
+  size_t covered_size = 0;
+  if (policy.keep_canonical_bytes) {
+    TRADEFIN_ASSIGN_OR_RETURN(std::string covered, reference_bytes());
+    covered_size = covered.size();
+    digest = signing_internal::Digest(p.digest_alg, covered);
+    report.canonical_reference = std::move(covered);
+  } else {
+    TRADEFIN_ASSIGN_OR_RETURN(digest,
+                              StreamedReferenceDigest(doc, p, &covered_size));
+  }
+  report.covered_bytes = covered_size;
   report.covered = "whole document element " + report.document_element +
-                   " minus the Signature, " + std::to_string(covered.size()) +
+                   " minus the Signature, " + std::to_string(covered_size) +
                    " bytes canonical (" + DescribeC14n(p.ref_c14n.method) +
                    ")";
-  std::string digest = signing_internal::Digest(p.digest_alg, covered);
-  if (policy.keep_canonical_bytes) report.canonical_reference = std::move(covered);
   if (!ConstantTimeEqual(digest, p.digest_value)) {
     return finish(SignatureVerdict::kDigestMismatch,
                   "the digest of the " + report.covered +

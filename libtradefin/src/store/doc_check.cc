@@ -4,6 +4,8 @@
 #include <set>
 #include <variant>
 
+#include "document/validator_internal.h"
+#include "signing/xmldsig_internal.h"
 #include "store/codec.h"
 #include "tradefin/signing/xmldsig.h"
 
@@ -257,22 +259,28 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
     out.reason = std::move(reason);
     return out;
   };
-  Result<Document> doc = validator_->Parse(bytes, source_name);
-  // Parse says kInvalidArgument for a bad document; anything else means the
-  // validator itself failed, which is not a verdict on the document.
-  if (!doc.ok() && doc.status().code() != StatusCode::kInvalidArgument) {
-    out.error = doc.status();
+  // One parse: the signature is verified on the tree the model was read
+  // from (docs/design/xmldsig-defences.md §3), and no second parse is paid.
+  Result<document_internal::ParsedDocument> parsed =
+      document_internal::ParseKeepingTree(*validator_, bytes, source_name);
+  // Parsing says kInvalidArgument for a bad document; anything else means
+  // the validator itself failed, which is not a verdict on the document.
+  if (!parsed.ok() && parsed.status().code() != StatusCode::kInvalidArgument) {
+    out.error = parsed.status();
     return out;
   }
-  if (!doc.ok()) return reject("INVALID-DOCUMENT", std::string(doc.status().message()));
+  if (!parsed.ok())
+    return reject("INVALID-DOCUMENT", std::string(parsed.status().message()));
+  const Document* doc = &parsed->model;
   out.type = doc->type;
   out.type_name = std::string(DocumentTypeName(doc->type));
   out.unique_key = out.type_name + ":" + doc->natural_key;
   out.identifiers = Identifiers(*doc);
 
-  Result<VerificationReport> vr = VerifyDocument(bytes, VerifyPolicy(), trust);
+  Result<VerificationReport> vr = signing_internal::VerifyParsedDocument(
+      *parsed->tree, VerifyPolicy(), trust);
   if (!vr.ok()) {
-    // VerifyDocument fails only internally; a bad signature is a verdict.
+    // The verifier fails only internally; a bad signature is a verdict.
     out.error = vr.status().WithPrefix("signature could not be checked");
     return out;
   }

@@ -10,9 +10,15 @@
 // feature for it). Xerces has no depth limit, so the document handler
 // enforces ParseOptions' depth/attribute/text limits and aborts the scan.
 //
-// Speed: a SAXParser (no DOM) per concurrent call, kept in a small pool
-// behind a mutex and reused, because building one (scanner, validator,
-// buffers) costs more than validating a 10 KB document.
+// Speed: validation runs in "lanes". A lane is a grammar pool of its own,
+// loaded once from the embedded schemas, plus one SAXParser (no DOM) over
+// it; lanes are kept in a small free list and reused, because building a
+// parser costs more than validating a 10 KB document. A lane is used by one
+// thread at a time, so Xerces' lazily filled grammar state (content models,
+// a pattern's character map) is never shared, and scans in different lanes
+// run in parallel with no process-wide lock. The only state lanes share is
+// Xerces' built-in datatype registry; its lazily built regex maps are
+// built once, before any scan can race on them (PrebuildBuiltInRegexes).
 #include "xml/schema_validator.h"
 
 #include <xercesc/framework/MemBufInputSource.hpp>
@@ -27,7 +33,14 @@
 #include <xercesc/util/XMLEntityResolver.hpp>
 #include <xercesc/util/XMLException.hpp>
 #include <xercesc/util/XMLResourceIdentifier.hpp>
+#include <xercesc/util/regx/RangeToken.hpp>
+#include <xercesc/util/regx/RegularExpression.hpp>
+#include <xercesc/util/regx/Token.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
+#include <xercesc/validators/datatype/DatatypeValidator.hpp>
+#include <xercesc/validators/datatype/DatatypeValidatorFactory.hpp>
+#include <xercesc/validators/datatype/ListDatatypeValidator.hpp>
+#include <xercesc/validators/datatype/UnionDatatypeValidator.hpp>
 #include <xercesc/validators/schema/ComplexTypeInfo.hpp>
 #include <xercesc/validators/schema/SchemaElementDecl.hpp>
 #include <xercesc/validators/schema/SchemaGrammar.hpp>
@@ -37,6 +50,7 @@
 
 #include "xml/embedded_schemas.h"
 #include "xml/input_checks.h"
+#include "xml/runtime_internal.h"
 
 namespace tradefin::xml {
 namespace {
@@ -329,18 +343,103 @@ struct PooledParser {
   LimitHandler limits;
 };
 
+// Reaches the token tree and first-character set of a compiled regex,
+// which Xerces keeps protected: a member pointer named through a derived
+// class is the standard way to read a protected member of another object.
+struct RegexInternals : xc::RegularExpression {
+  static xc::Token* Tree(const xc::RegularExpression& r) {
+    return r.*(&RegexInternals::fTokenTree);
+  }
+  static xc::RangeToken* FirstChar(const xc::RegularExpression& r) {
+    return r.*(&RegexInternals::fFirstChar);
+  }
+};
+
+// DatatypeValidator::getRegex() is protected too; same technique.
+struct DatatypeInternals : xc::DatatypeValidator {
+  static xc::RegularExpression* Regex(const xc::DatatypeValidator& dv) {
+    return (dv.*(&DatatypeInternals::getRegex))();
+  }
+};
+
+void BuildRangeMaps(xc::Token* t, int depth) {
+  if (t == nullptr || depth > 64) return;
+  xc::Token::tokType type = t->getTokenType();
+  if (type == xc::Token::T_RANGE || type == xc::Token::T_NRANGE) {
+    static_cast<xc::RangeToken*>(t)->createMap();
+  }
+  for (XMLSize_t i = 0; i < t->size(); ++i) BuildRangeMaps(t->getChild(i), depth + 1);
+}
+
+void BuildRegexMaps(const xc::DatatypeValidator* dv, int depth) {
+  for (; dv != nullptr && depth < 64; dv = dv->getBaseValidator(), ++depth) {
+    if (xc::RegularExpression* re = DatatypeInternals::Regex(*dv)) {
+      BuildRangeMaps(RegexInternals::Tree(*re), 0);
+      if (xc::RangeToken* first = RegexInternals::FirstChar(*re)) {
+        first->createMap();
+      }
+    }
+    if (dv->getType() == xc::DatatypeValidator::List) {
+      BuildRegexMaps(
+          static_cast<const xc::ListDatatypeValidator*>(dv)->getItemTypeDTV(),
+          depth + 1);
+    } else if (dv->getType() == xc::DatatypeValidator::Union) {
+      if (auto* members = static_cast<const xc::UnionDatatypeValidator*>(dv)
+                              ->getMemberTypeValidators()) {
+        for (XMLSize_t i = 0; i < members->size(); ++i) {
+          BuildRegexMaps(members->elementAt(i), depth + 1);
+        }
+      }
+    }
+  }
+}
+
+// Every lane's grammars derive from Xerces' process-wide built-in datatypes
+// (xs:integer carries a pattern facet, for one), and a pattern builds each
+// character class's lookup map on its first match, with no lock: two scans
+// racing there fail "Assertion `!fMap'". Building all of those maps once,
+// after the registry is complete (the first grammar load completes it) and
+// before any lane scans, leaves the shared part read-only.
+void PrebuildBuiltInRegexes() {
+  xc::DVHashTable* builtins = xc::DatatypeValidatorFactory::getBuiltInRegistry();
+  if (builtins == nullptr) return;
+  xc::RefHashTableOfEnumerator<xc::DatatypeValidator> it(builtins, false);
+  while (it.hasMoreElements()) BuildRegexMaps(&it.nextElement(), 0);
+}
+
+// Loading a grammar touches process-wide Xerces state (the built-in datatype
+// registry, the regex range map), so lanes are built one at a time. This is
+// off the hot path: a validator builds at most as many lanes as it has had
+// concurrent callers.
+std::mutex& LaneBuildMutex() {
+  static std::mutex m;
+  return m;
+}
+
+// One validation lane: its own grammar pool and one instance parser over it.
+// Used by one thread at a time.
+struct Lane {
+  ~Lane() {
+    parser.reset();  // the parser references the pool: destroy it first
+    grammars.reset();
+  }
+  std::unique_ptr<xc::XMLGrammarPoolImpl> grammars;
+  std::unique_ptr<PooledParser> parser;
+};
+
 class XercesValidator final : public SchemaValidator {
  public:
   explicit XercesValidator(const ParseOptions& options) : options_(options) {}
 
-  ~XercesValidator() override {
-    idle_.clear();  // parsers reference the pool: destroy them first
-    pool_.reset();
-  }
+  ~XercesValidator() override { idle_.clear(); }
 
-  static std::mutex& XercesScanMutex() {
-    static std::mutex m;
-    return m;
+  // Loads the first lane, so that a broken schema set fails Create().
+  Status Load() {
+    TRADEFIN_RETURN_IF_ERROR(xml_internal::EnsureXerces());
+    auto lane = NewLane(&namespaces_);
+    if (!lane.ok()) return lane.status();
+    idle_.push_back(std::move(*lane));
+    return Status::Ok();
   }
 
   // Xerces builds a complex type's content model lazily, on the first
@@ -348,12 +447,12 @@ class XercesValidator final : public SchemaValidator {
   // (!fContentModel) fContentModel = makeContentModel()"). Locking the pool
   // does not stop that, so two threads validating at once both built the
   // same model, one copy leaked (LeakSanitizer caught it in the store's
-  // two-thread audit) and the pointer was written in a data race. Building
-  // every model here, before the pool is shared, makes validation read-only
-  // on the grammars.
-  void BuildContentModels() {
+  // two-thread audit) and the pointer was written in a data race. Each lane
+  // now owns its grammars, so this no longer guards a race; building every
+  // model at load keeps the first validation in a lane as fast as the rest.
+  static void BuildContentModels(xc::XMLGrammarPoolImpl* pool) {
     xc::RefHashTableOfEnumerator<xc::Grammar> grammars =
-        pool_->getGrammarEnumerator();
+        pool->getGrammarEnumerator();
     while (grammars.hasMoreElements()) {
       xc::Grammar& g = grammars.nextElement();
       if (g.getGrammarType() != xc::Grammar::SchemaGrammarType) continue;
@@ -374,17 +473,23 @@ class XercesValidator final : public SchemaValidator {
     }
   }
 
-  Status Load() {
+  // A lane with every embedded grammar loaded and locked. `namespaces`, when
+  // not null, receives the document namespaces (the first lane fills it).
+  Result<std::unique_ptr<Lane>> NewLane(
+      std::vector<std::string>* namespaces) const {
+    std::lock_guard<std::mutex> build_lock(LaneBuildMutex());
+    auto lane = std::make_unique<Lane>();
     try {
-      pool_ = std::make_unique<xc::XMLGrammarPoolImpl>(
+      lane->grammars = std::make_unique<xc::XMLGrammarPoolImpl>(
           xc::XMLPlatformUtils::fgMemoryManager);
+      xc::XMLGrammarPoolImpl* pool = lane->grammars.get();
       size_t count = 0;
       const internal::EmbeddedSchema* schemas =
           internal::EmbeddedSchemas(&count);
       EmbeddedResolver resolver;
       CollectingErrorHandler errors;
       xc::SAXParser loader(nullptr, xc::XMLPlatformUtils::fgMemoryManager,
-                           pool_.get());
+                           pool);
       loader.setDoNamespaces(true);
       loader.setDoSchema(true);
       loader.setValidationSchemaFullChecking(true);
@@ -424,11 +529,18 @@ class XercesValidator final : public SchemaValidator {
         // ds:Signature declaration exist to be used inside documents.
         if (std::strcmp(s.file_name, "common.xsd") != 0 &&
             std::strcmp(s.file_name, "xmldsig.xsd") != 0) {
-          namespaces_.emplace_back(s.target_namespace);
+          if (namespaces != nullptr) {
+            namespaces->emplace_back(s.target_namespace);
+          }
         }
       }
-      BuildContentModels();
-      pool_->lockPool();
+      BuildContentModels(pool);
+      pool->lockPool();
+      // Idempotent and cheap (a few dozen datatypes); repeated per lane
+      // because a new Runtime rebuilds the registry after the old one ends.
+      PrebuildBuiltInRegexes();
+      lane->parser =
+          std::make_unique<PooledParser>(pool, options_, namespaces_);
     } catch (const StopScan&) {
       return Status::Internal("embedded schema refers outside the schema set");
     } catch (const xc::OutOfMemoryException&) {
@@ -441,7 +553,7 @@ class XercesValidator final : public SchemaValidator {
     } catch (...) {
       return Status::Internal("Xerces-C failed loading schemas");
     }
-    return Status::Ok();
+    return lane;
   }
 
   Status Validate(std::string_view bytes,
@@ -457,9 +569,13 @@ class XercesValidator final : public SchemaValidator {
       errors->push_back(std::move(e));
       return Status::Ok();
     }
-    std::unique_ptr<PooledParser> p;
+    std::unique_ptr<Lane> lane;
+    PooledParser* p = nullptr;
     try {
-      p = Acquire();
+      auto acquired = Acquire();
+      if (!acquired.ok()) return acquired.status();
+      lane = std::move(*acquired);
+      p = lane->parser.get();
       p->errors.errors.clear();
       p->errors.overflow = false;
       p->limits.Reset();
@@ -474,15 +590,8 @@ class XercesValidator final : public SchemaValidator {
       std::basic_string<XMLCh> sys = ToXmlCh(kDocumentSystemId);
       xc::MemBufInputSource src(reinterpret_cast<const XMLByte*>(bytes.data()),
                                 bytes.size(), sys.c_str(), false);
-      // One Xerces scan at a time in the process: Xerces 3.2 fills some of
-      // the shared grammar state lazily with no lock, e.g. a pattern
-      // facet's RangeToken builds its character map on first match
-      // ("Assertion `!fMap' failed" with four threads validating at once).
-      // Content models are prebuilt at load (BuildContentModels); regex
-      // tokens cannot be reached from outside, so the scan is serialised.
-      // Everything around it (libxml2 parse, rules, signatures) stays
-      // parallel.
-      std::lock_guard<std::mutex> scan_lock(XercesScanMutex());
+      // No lock: this lane's grammars are this thread's alone while it
+      // holds the lane (see the comment at the top of the file).
       p->parser.parse(src);
     } catch (const StopScan&) {
       // A limit, DOCTYPE or error cap stopped the scan; the error is
@@ -518,34 +627,33 @@ class XercesValidator final : public SchemaValidator {
     }
     *errors = std::move(found);
     p->errors.errors.clear();
-    if (reusable) Release(std::move(p));
+    if (reusable) Release(std::move(lane));
     return status;
   }
 
  private:
-  std::unique_ptr<PooledParser> Acquire() const {
+  Result<std::unique_ptr<Lane>> Acquire() const {
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (!idle_.empty()) {
-        std::unique_ptr<PooledParser> p = std::move(idle_.back());
+        std::unique_ptr<Lane> lane = std::move(idle_.back());
         idle_.pop_back();
-        return p;
+        return lane;
       }
     }
-    return std::make_unique<PooledParser>(pool_.get(), options_, namespaces_);
+    return NewLane(nullptr);
   }
 
-  void Release(std::unique_ptr<PooledParser> p) const {
+  void Release(std::unique_ptr<Lane> lane) const {
     std::lock_guard<std::mutex> lock(mu_);
-    // Keep as many as have been used at once, up to a small cap.
-    if (idle_.size() < 16) idle_.push_back(std::move(p));
+    // Keep as many lanes as have been used at once, up to a small cap.
+    if (idle_.size() < 16) idle_.push_back(std::move(lane));
   }
 
   ParseOptions options_;
-  std::unique_ptr<xc::XMLGrammarPoolImpl> pool_;
   std::vector<std::string> namespaces_;
   mutable std::mutex mu_;
-  mutable std::vector<std::unique_ptr<PooledParser>> idle_;
+  mutable std::vector<std::unique_ptr<Lane>> idle_;
 };
 
 }  // namespace

@@ -3,9 +3,9 @@
 // embedded at build time), so validation never reads a schema from disk
 // or the network.
 //
-// Thread safety: a SchemaValidator is immutable after Create() and may be
-// used from several threads at once (each call uses its own parser over the
-// shared, locked grammar pool).
+// Thread safety: a SchemaValidator may be used from several threads at
+// once, with no lock held during validation: each concurrent call takes a
+// lane (its own grammars and parser), built on first need and then reused.
 // Lifetime: create and destroy it while a tradefin::Runtime exists (it owns
 // Xerces-C objects; destroying it after Xerces is terminated crashes). Do
 // not keep one in a static.

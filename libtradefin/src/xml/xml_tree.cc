@@ -234,6 +234,18 @@ int AppendToString(void* ctx, const char* buffer, int len) {
   return len;
 }
 
+struct SinkContext {
+  const std::function<void(std::string_view)>* sink;
+  size_t total = 0;
+};
+
+int WriteToSink(void* ctx, const char* buffer, int len) {
+  auto* c = static_cast<SinkContext*>(ctx);
+  (*c->sink)(std::string_view(buffer, static_cast<size_t>(len)));
+  c->total += static_cast<size_t>(len);
+  return len;
+}
+
 struct CollectedError {
   std::string message;
 };
@@ -257,9 +269,11 @@ int ModeOf(C14nMethod method) {
   return XML_C14N_EXCLUSIVE_1_0;
 }
 
-Result<std::string> RunC14n(xmlDocPtr doc, const Visibility* vis,
-                            C14nMethod method, bool with_comments,
-                            const std::vector<std::string>& prefixes) {
+// Runs libxml2's C14N, writing through `write` (an xmlOutputWriteCallback)
+// with `write_ctx`.
+Status RunC14nTo(xmlDocPtr doc, const Visibility* vis, C14nMethod method,
+                 bool with_comments, const std::vector<std::string>& prefixes,
+                 xmlOutputWriteCallback write, void* write_ctx) {
   if (!prefixes.empty() && method != C14nMethod::kExclusive10) {
     return Status::InvalidArgument(
         "an InclusiveNamespaces PrefixList applies only to exclusive C14N");
@@ -271,9 +285,8 @@ Result<std::string> RunC14n(xmlDocPtr doc, const Visibility* vis,
   }
   prefix_ptrs.push_back(nullptr);
 
-  std::string out;
   xmlOutputBufferPtr buf =
-      xmlOutputBufferCreateIO(AppendToString, nullptr, &out, nullptr);
+      xmlOutputBufferCreateIO(write, nullptr, write_ctx, nullptr);
   if (buf == nullptr) return Status::Internal("c14n: out of memory");
 
   // libxml2's C14N reports through the per-thread structured error handler
@@ -294,6 +307,15 @@ Result<std::string> RunC14n(xmlDocPtr doc, const Visibility* vis,
         "c14n failed" +
         (errors.message.empty() ? std::string() : ": " + errors.message));
   }
+  return Status::Ok();
+}
+
+Result<std::string> RunC14n(xmlDocPtr doc, const Visibility* vis,
+                            C14nMethod method, bool with_comments,
+                            const std::vector<std::string>& prefixes) {
+  std::string out;
+  TRADEFIN_RETURN_IF_ERROR(RunC14nTo(doc, vis, method, with_comments, prefixes,
+                                     AppendToString, &out));
   return out;
 }
 
@@ -632,6 +654,25 @@ Result<std::string> Document::Canonicalize(
   Visibility vis;
   vis.exclude = exclude.raw();
   return RunC14n(doc_, &vis, method, with_comments, inclusive_prefixes);
+}
+
+Result<size_t> Document::CanonicalizeTo(
+    C14nMethod method, bool with_comments, Node exclude,
+    const std::vector<std::string>& inclusive_prefixes,
+    const std::function<void(std::string_view)>& sink) const {
+  Visibility vis;
+  if (!exclude.null()) {
+    if (exclude.raw()->doc != doc_) {
+      return Status::InvalidArgument(
+          "c14n: excluded node is from another document");
+    }
+    vis.exclude = exclude.raw();
+  }
+  SinkContext ctx{&sink};
+  TRADEFIN_RETURN_IF_ERROR(RunC14nTo(doc_, exclude.null() ? nullptr : &vis,
+                                     method, with_comments, inclusive_prefixes,
+                                     WriteToSink, &ctx));
+  return ctx.total;
 }
 
 Result<std::string> Document::CanonicalizeSubtree(

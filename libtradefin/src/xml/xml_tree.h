@@ -11,6 +11,7 @@
 #ifndef TRADEFIN_XML_XML_TREE_H_
 #define TRADEFIN_XML_XML_TREE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -115,6 +116,14 @@ class Document {
   Result<std::string> Canonicalize(
       C14nMethod method, bool with_comments, Node exclude = Node(),
       const std::vector<std::string>& inclusive_prefixes = {}) const;
+  // As Canonicalize, but hands the canonical bytes to `sink` piece by piece
+  // as libxml2 produces them, and returns their total length, instead of
+  // building one string: a verifier feeds them straight into its digest.
+  // `sink` must not call back into this Document.
+  Result<size_t> CanonicalizeTo(
+      C14nMethod method, bool with_comments, Node exclude,
+      const std::vector<std::string>& inclusive_prefixes,
+      const std::function<void(std::string_view)>& sink) const;
   // Canonical form of the subtree rooted at `node`, in document context
   // (namespaces in scope are handled per the method).
   Result<std::string> CanonicalizeSubtree(
