@@ -34,6 +34,10 @@ struct ExamineOptionsCli {
   std::string presented_at;
   std::string calendar;
   std::vector<std::string> other_documents;
+  std::string draft_drawee;
+  std::string draft_tenor;
+  std::string draft_amount;
+  bool no_draft = false;
   bool json = false;
 };
 
@@ -101,6 +105,23 @@ void WriteJson(const ExaminationReport& r,
     w.String(f.found);
     w.Key("expected");
     w.String(f.expected);
+    if (!f.other_document.type.empty()) {
+      w.Key("other_document");
+      w.BeginObject();
+      w.Key("type");
+      w.String(f.other_document.type);
+      w.Key("number");
+      w.String(f.other_document.number);
+      w.EndObject();
+      w.Key("other_fields");
+      w.BeginArray();
+      for (const std::string& field : f.other_fields) w.String(field);
+      w.EndArray();
+    }
+    w.Key("consequences");
+    w.BeginArray();
+    for (const std::string& c : f.consequences) w.String(c);
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();
@@ -273,6 +294,36 @@ int RunExamine(const ExamineOptionsCli& o) {
     options.calendar = std::move(*cal);
   }
   options.presentation_place = o.presented_at;
+  if (o.no_draft && (!o.draft_drawee.empty() || !o.draft_tenor.empty() ||
+                     !o.draft_amount.empty())) {
+    FailWith(Status::InvalidArgument(
+        "--no-draft cannot be combined with --draft-drawee/--draft-tenor/"
+        "--draft-amount"));
+  }
+  if (o.no_draft) {
+    presentation.drafts = std::vector<Draft>{};
+  } else if (!o.draft_drawee.empty() || !o.draft_tenor.empty() ||
+             !o.draft_amount.empty()) {
+    Draft d;
+    d.drawee = o.draft_drawee;
+    d.tenor = o.draft_tenor;
+    if (!o.draft_amount.empty()) {
+      // "EUR1250000.00" or "EUR 1250000.00".
+      std::string a = o.draft_amount;
+      std::string ccy = a.substr(0, std::min<size_t>(3, a.size()));
+      std::string rest = a.size() > 3 ? a.substr(3) : "";
+      while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+      Result<Money> m = Money::Parse(ccy, rest);
+      if (!m.ok()) {
+        FailWith(Status::InvalidArgument(
+            "--draft-amount '" + o.draft_amount +
+            "': expected a currency and an amount, e.g. EUR1250000.00 (" +
+            std::string(m.status().message()) + ")"));
+      }
+      d.amount = *m;
+    }
+    presentation.drafts = std::vector<Draft>{d};
+  }
 
   Result<ExaminationReport> report = Examine(*credit, presentation, options);
   if (!report.ok()) FailWith(report.status());
@@ -331,12 +382,25 @@ void SetupExamine(CLI::App& app) {
       ->take_last()
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--draft-drawee", opts->draft_drawee,
+                  "A draft is presented, drawn on this bank (BIC or name); "
+                  "checked against 42a. Without any --draft-* option or "
+                  "--no-draft, 42C/42a are listed as ignored (not checked)");
+  cmd->add_option("--draft-tenor", opts->draft_tenor,
+                  "Tenor written on the draft, e.g. 'AT SIGHT' (against 42C)");
+  cmd->add_option("--draft-amount", opts->draft_amount,
+                  "Amount of the draft, e.g. EUR1250000.00 (against the "
+                  "invoiced amount, or the 42C percentage of it)");
+  cmd->add_flag("--no-draft", opts->no_draft,
+                "No draft is presented (a discrepancy when 42C/42a call for "
+                "one)");
   cmd->add_flag("--json", opts->json,
                 "Print the report as JSON: {credit_number, verdict, "
                 "presentation_date, expiry_date, last_presentation_day, "
                 "discrepancies, warnings, manual_checks, findings:[{rule_id, "
                 "reference, severity, document:{type,number}, fields, found, "
-                "expected}], unmapped:[{field,item,text,unmapped_part}], "
+                "expected, other_document:{type,number} and other_fields "
+                "(only for a conflict between documents), consequences:[...]}], unmapped:[{field,item,text,unmapped_part}], "
                 "ignored:[{field,item,text,reason}]}");
   cmd->callback([opts] { Exit(RunExamine(*opts)); });
 }
