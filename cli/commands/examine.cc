@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
 #include <optional>
-#include <set>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -21,6 +19,7 @@
 #include "tradefin/rules/examine.h"
 #include "commands/store/store_cli.h"
 #include "tradefin/store/store.h"
+#include "tradefin/workflow/presentation.h"
 
 namespace tradefin::cli {
 namespace {
@@ -185,10 +184,9 @@ void AddDocument(Document doc, const std::string& name, Presentation* p,
   }
 }
 
-// --store DIR --credit NUMBER: the credit and every document citing it
-// (natural key "credit:<number>"), plus the documents those link to
-// (ships-under, declares-consignment, cites-declaration, cites-credit); the
-// latest entry of each unique key only (amendments supersede).
+// --store DIR --credit NUMBER: the library assembles the presentation
+// (tradefin/workflow/presentation.h); the CLI only opens the store and
+// lists what was gathered.
 void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
                      std::optional<LetterOfCredit>* credit, Presentation* p,
                      std::vector<std::string>* gathered) {
@@ -196,48 +194,22 @@ void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
   so.dir = ResolveStoreDir(o.store);
   auto store = Store::Open(so);
   if (!store.ok()) FailWith(store.status());
-  auto citing = (*store)->History("credit:" + o.credit);
-  if (!citing.ok()) FailWith(citing.status());
-  std::set<uint64_t> candidates(citing->begin(), citing->end());
-  for (uint64_t index : *citing) {
-    auto entry = (*store)->GetEntry(index);
-    if (!entry.ok()) FailWith(entry.status());
-    for (const EntryLink& l : entry->links) {
-      if (l.relation == "cites-credit" || l.relation == "ships-under" ||
-          l.relation == "declares-consignment" ||
-          l.relation == "cites-declaration")
-        candidates.insert(l.target_index);
-    }
+  Result<AssembledPresentation> a =
+      AssemblePresentation(**store, validator, o.credit);
+  if (!a.ok()) {
+    const Status& st = a.status();
+    std::string msg = "store " + o.store + ": " + std::string(st.message());
+    FailWith(st.code() == StatusCode::kNotFound ? Status::NotFound(msg)
+             : st.code() == StatusCode::kInvalidArgument
+                 ? Status::InvalidArgument(msg)
+                 : st);
   }
-  std::map<std::string, uint64_t> latest;  // unique key -> newest index
-  for (uint64_t index : candidates) {
-    auto entry = (*store)->GetEntry(index);
-    if (!entry.ok()) FailWith(entry.status());
-    if (entry->document_type.empty() || entry->natural_keys.empty()) continue;
-    uint64_t& slot = latest[entry->natural_keys[0]];
-    slot = std::max(slot, index);
+  for (const GatheredDocument& g : a->documents) {
+    gathered->push_back(std::string(DocumentTypeName(g.type)) + " entry " +
+                        std::to_string(g.entry_index));
   }
-  for (const auto& [key, index] : latest) {
-    auto all = (*store)->History(key);
-    if (!all.ok()) FailWith(all.status());
-    uint64_t newest = all->empty() ? index : all->back();
-    auto bytes = (*store)->GetDocument(newest);
-    if (!bytes.ok()) FailWith(bytes.status());
-    std::string name = o.store + " entry " + std::to_string(newest);
-    Result<Document> doc = validator.Parse(*bytes, name);
-    if (!doc.ok()) FailWith(doc.status());
-    if (doc->type == DocumentType::kLetterOfCredit &&
-        std::get<LetterOfCredit>(doc->model).credit_number != o.credit)
-      continue;
-    gathered->push_back(std::string(DocumentTypeName(doc->type)) + " entry " +
-                        std::to_string(newest));
-    AddDocument(std::move(*doc), name, p, credit);
-  }
-  if (!credit->has_value()) {
-    FailWith(Status::NotFound("store " + o.store +
-                              ": no letter of credit with number " + o.credit +
-                              " linked from the documents citing it"));
-  }
+  *credit = std::move(a->credit);
+  *p = std::move(a->presentation);
 }
 
 int RunExamine(const ExamineOptionsCli& o) {
