@@ -74,7 +74,7 @@ TEST_CASE("import mt707 with its MT708 continuation") {
   CHECK(j.exit_code == 1);
   CHECK(j.out.find("\"file\":\"" + bad + "\",\"message_index\":1") !=
         std::string::npos);
-  CHECK(j.out.find("\"rule\":\"continuation\"") != std::string::npos);
+  CHECK(j.out.find("\"rule\":\"continuation-mismatch\"") != std::string::npos);
 }
 
 TEST_CASE("import mt700 with continuations, --json") {

@@ -85,7 +85,7 @@ TEST_CASE("MT708 must repeat the MT707 references, number and date") {
   CHECK_FALSE(r.ok());
   int continuation = 0;
   for (const SwiftIssue& i : r.issues) {
-    if (i.rule == "continuation") {
+    if (i.rule == "continuation-mismatch") {
       ++continuation;
       CHECK(i.message_index == 1);
     }

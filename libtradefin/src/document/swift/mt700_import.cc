@@ -514,7 +514,7 @@ void ApplyMt708(std::string_view message, int index, int total,
   auto same = [&](const FinField& f, const std::string& value,
                   const std::string& mt707_value, const char* what) {
     if (value != mt707_value) {
-      sink.Add(f.line, f.lines[0].Column(0), f.tag, "continuation",
+      sink.Add(f.line, f.lines[0].Column(0), f.tag, "continuation-mismatch",
                std::string(what) + " '" + value + "' differs from the MT707",
                "'" + mt707_value + "', as in the MT707 it continues");
     }
