@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
 #include <optional>
-#include <set>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -21,6 +19,7 @@
 #include "tradefin/rules/examine.h"
 #include "commands/store/store_cli.h"
 #include "tradefin/store/store.h"
+#include "tradefin/workflow/presentation.h"
 
 namespace tradefin::cli {
 namespace {
@@ -34,6 +33,10 @@ struct ExamineOptionsCli {
   std::string presented_at;
   std::string calendar;
   std::vector<std::string> other_documents;
+  std::string draft_drawee;
+  std::string draft_tenor;
+  std::string draft_amount;
+  bool no_draft = false;
   bool json = false;
 };
 
@@ -101,6 +104,23 @@ void WriteJson(const ExaminationReport& r,
     w.String(f.found);
     w.Key("expected");
     w.String(f.expected);
+    if (!f.other_document.type.empty()) {
+      w.Key("other_document");
+      w.BeginObject();
+      w.Key("type");
+      w.String(f.other_document.type);
+      w.Key("number");
+      w.String(f.other_document.number);
+      w.EndObject();
+      w.Key("other_fields");
+      w.BeginArray();
+      for (const std::string& field : f.other_fields) w.String(field);
+      w.EndArray();
+    }
+    w.Key("consequences");
+    w.BeginArray();
+    for (const std::string& c : f.consequences) w.String(c);
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();
@@ -164,10 +184,9 @@ void AddDocument(Document doc, const std::string& name, Presentation* p,
   }
 }
 
-// --store DIR --credit NUMBER: the credit and every document citing it
-// (natural key "credit:<number>"), plus the documents those link to
-// (ships-under, declares-consignment, cites-declaration, cites-credit); the
-// latest entry of each unique key only (amendments supersede).
+// --store DIR --credit NUMBER: the library assembles the presentation
+// (tradefin/workflow/presentation.h); the CLI only opens the store and
+// lists what was gathered.
 void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
                      std::optional<LetterOfCredit>* credit, Presentation* p,
                      std::vector<std::string>* gathered) {
@@ -175,48 +194,22 @@ void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
   so.dir = ResolveStoreDir(o.store);
   auto store = Store::Open(so);
   if (!store.ok()) FailWith(store.status());
-  auto citing = (*store)->History("credit:" + o.credit);
-  if (!citing.ok()) FailWith(citing.status());
-  std::set<uint64_t> candidates(citing->begin(), citing->end());
-  for (uint64_t index : *citing) {
-    auto entry = (*store)->GetEntry(index);
-    if (!entry.ok()) FailWith(entry.status());
-    for (const EntryLink& l : entry->links) {
-      if (l.relation == "cites-credit" || l.relation == "ships-under" ||
-          l.relation == "declares-consignment" ||
-          l.relation == "cites-declaration")
-        candidates.insert(l.target_index);
-    }
+  Result<AssembledPresentation> a =
+      AssemblePresentation(**store, validator, o.credit);
+  if (!a.ok()) {
+    const Status& st = a.status();
+    std::string msg = "store " + o.store + ": " + std::string(st.message());
+    FailWith(st.code() == StatusCode::kNotFound ? Status::NotFound(msg)
+             : st.code() == StatusCode::kInvalidArgument
+                 ? Status::InvalidArgument(msg)
+                 : st);
   }
-  std::map<std::string, uint64_t> latest;  // unique key -> newest index
-  for (uint64_t index : candidates) {
-    auto entry = (*store)->GetEntry(index);
-    if (!entry.ok()) FailWith(entry.status());
-    if (entry->document_type.empty() || entry->natural_keys.empty()) continue;
-    uint64_t& slot = latest[entry->natural_keys[0]];
-    slot = std::max(slot, index);
+  for (const GatheredDocument& g : a->documents) {
+    gathered->push_back(std::string(DocumentTypeName(g.type)) + " entry " +
+                        std::to_string(g.entry_index));
   }
-  for (const auto& [key, index] : latest) {
-    auto all = (*store)->History(key);
-    if (!all.ok()) FailWith(all.status());
-    uint64_t newest = all->empty() ? index : all->back();
-    auto bytes = (*store)->GetDocument(newest);
-    if (!bytes.ok()) FailWith(bytes.status());
-    std::string name = o.store + " entry " + std::to_string(newest);
-    Result<Document> doc = validator.Parse(*bytes, name);
-    if (!doc.ok()) FailWith(doc.status());
-    if (doc->type == DocumentType::kLetterOfCredit &&
-        std::get<LetterOfCredit>(doc->model).credit_number != o.credit)
-      continue;
-    gathered->push_back(std::string(DocumentTypeName(doc->type)) + " entry " +
-                        std::to_string(newest));
-    AddDocument(std::move(*doc), name, p, credit);
-  }
-  if (!credit->has_value()) {
-    FailWith(Status::NotFound("store " + o.store +
-                              ": no letter of credit with number " + o.credit +
-                              " linked from the documents citing it"));
-  }
+  *credit = std::move(a->credit);
+  *p = std::move(a->presentation);
 }
 
 int RunExamine(const ExamineOptionsCli& o) {
@@ -273,6 +266,36 @@ int RunExamine(const ExamineOptionsCli& o) {
     options.calendar = std::move(*cal);
   }
   options.presentation_place = o.presented_at;
+  if (o.no_draft && (!o.draft_drawee.empty() || !o.draft_tenor.empty() ||
+                     !o.draft_amount.empty())) {
+    FailWith(Status::InvalidArgument(
+        "--no-draft cannot be combined with --draft-drawee/--draft-tenor/"
+        "--draft-amount"));
+  }
+  if (o.no_draft) {
+    presentation.drafts = std::vector<Draft>{};
+  } else if (!o.draft_drawee.empty() || !o.draft_tenor.empty() ||
+             !o.draft_amount.empty()) {
+    Draft d;
+    d.drawee = o.draft_drawee;
+    d.tenor = o.draft_tenor;
+    if (!o.draft_amount.empty()) {
+      // "EUR1250000.00" or "EUR 1250000.00".
+      std::string a = o.draft_amount;
+      std::string ccy = a.substr(0, std::min<size_t>(3, a.size()));
+      std::string rest = a.size() > 3 ? a.substr(3) : "";
+      while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+      Result<Money> m = Money::Parse(ccy, rest);
+      if (!m.ok()) {
+        FailWith(Status::InvalidArgument(
+            "--draft-amount '" + o.draft_amount +
+            "': expected a currency and an amount, e.g. EUR1250000.00 (" +
+            std::string(m.status().message()) + ")"));
+      }
+      d.amount = *m;
+    }
+    presentation.drafts = std::vector<Draft>{d};
+  }
 
   Result<ExaminationReport> report = Examine(*credit, presentation, options);
   if (!report.ok()) FailWith(report.status());
@@ -331,12 +354,25 @@ void SetupExamine(CLI::App& app) {
       ->take_last()
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--draft-drawee", opts->draft_drawee,
+                  "A draft is presented, drawn on this bank (BIC or name); "
+                  "checked against 42a. Without any --draft-* option or "
+                  "--no-draft, 42C/42a are listed as ignored (not checked)");
+  cmd->add_option("--draft-tenor", opts->draft_tenor,
+                  "Tenor written on the draft, e.g. 'AT SIGHT' (against 42C)");
+  cmd->add_option("--draft-amount", opts->draft_amount,
+                  "Amount of the draft, e.g. EUR1250000.00 (against the "
+                  "invoiced amount, or the 42C percentage of it)");
+  cmd->add_flag("--no-draft", opts->no_draft,
+                "No draft is presented (a discrepancy when 42C/42a call for "
+                "one)");
   cmd->add_flag("--json", opts->json,
                 "Print the report as JSON: {credit_number, verdict, "
                 "presentation_date, expiry_date, last_presentation_day, "
                 "discrepancies, warnings, manual_checks, findings:[{rule_id, "
                 "reference, severity, document:{type,number}, fields, found, "
-                "expected}], unmapped:[{field,item,text,unmapped_part}], "
+                "expected, other_document:{type,number} and other_fields "
+                "(only for a conflict between documents), consequences:[...]}], unmapped:[{field,item,text,unmapped_part}], "
                 "ignored:[{field,item,text,reason}]}");
   cmd->callback([opts] { Exit(RunExamine(*opts)); });
 }

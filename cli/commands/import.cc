@@ -1,5 +1,5 @@
 // tradefin import mt700 FILE... [--out LC.xml] [--json]
-// tradefin import mt707 FILE --lc LC.xml [--out AMENDED.xml] [--json]
+// tradefin import mt707 FILE [MT708 FILE...] --lc LC.xml [--out AMENDED.xml] [--json]
 // SWIFT FIN in, LC XML out. The parsing and every rule live in the library
 // (tradefin/document/swift.h); this file only reads files and prints.
 #include <CLI/CLI.hpp>
@@ -153,12 +153,15 @@ int RunImportMt700(const ImportCliOptions& o) {
 }
 
 int RunImportMt707(const ImportCliOptions& o) {
-  if (o.files.size() != 1) {
-    FailWith(Status::InvalidArgument("import mt707 takes exactly one FILE"));
+  if (o.files.empty() || o.files.size() > 8) {
+    FailWith(Status::InvalidArgument(
+        "import mt707 takes the MT707 FILE and up to 7 MT708 FILEs"));
   }
   LetterOfCredit original = ReadLcOrFail(o.lc);
-  std::string text = ReadOrFail(o.files[0]);
-  auto r = ImportMt707(text, original, {});
+  std::vector<std::string> texts;
+  for (const std::string& f : o.files) texts.push_back(ReadOrFail(f));
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  auto r = ImportMt707Sequence(views, original, {});
   if (!r.ok()) FailWith(r.status());
   JsonWriter w;
   w.BeginObject();
@@ -190,7 +193,8 @@ int RunImportMt707(const ImportCliOptions& o) {
 
 void SetupImport(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
-      "import", "Import SWIFT FIN messages (MT700 + MT701, MT707) as LC XML");
+      "import",
+      "Import SWIFT FIN messages (MT700 + MT701, MT707 + MT708) as LC XML");
   cmd->require_subcommand(1);
 
   auto o700 = std::make_shared<ImportCliOptions>();
@@ -214,12 +218,15 @@ void SetupImport(CLI::App& app) {
   auto o707 = std::make_shared<ImportCliOptions>();
   CLI::App* mt707 = cmd->add_subcommand(
       "mt707",
-      "Apply an MT707 amendment (SR2018+, /ADD/ /DELETE/ /REPALL/) to the "
-      "credit in --lc and write the amended LC XML. Field 23 must be the "
-      "credit number. To record it in a store as an amendment linked to the "
+      "Apply an MT707 amendment (SR2018+, /ADD/ /DELETE/ /REPALL/) and its "
+      "MT708 continuations (in sequence order; field 27 n/total in each, "
+      "fields 20/21/23/26E/30 repeated) to the credit in --lc and write the "
+      "amended LC XML. Field 23 must be the credit number. To record it in a store as an amendment linked to the "
       "original, submit the output with 'tradefin submit --amends'. Exit 1 "
       "with issues (nothing written), 2 when a file cannot be read.");
-  mt707->add_option("file", o707->files, "MT707 file")->required();
+  mt707->add_option("files", o707->files,
+                    "MT707 file, then its MT708 files (at most 7)")
+      ->required();
   mt707->add_option("--lc", o707->lc, "The original LC XML")->required();
   mt707->add_option("--out", o707->out,
                     "Write the amended LC XML here (default: stdout)");

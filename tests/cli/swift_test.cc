@@ -1,4 +1,4 @@
-// tradefin import mt700 / import mt707 / export mt700 on the samples.
+// tradefin import mt700 / import mt707 (+ MT708) / export mt700 on the samples.
 #include <string>
 
 #include "testing/testing.h"
@@ -38,6 +38,43 @@ TEST_CASE("import mt700 writes LC XML; export gives the FIN back") {
   CHECK(a.exit_code == 0);
   CHECK(a.out.find("\"amendment_number\":1") != std::string::npos);
   CHECK(a.out.find("1350000.00") != std::string::npos);
+}
+
+TEST_CASE("import mt707 with its MT708 continuation") {
+  testing::TempDir dir;
+  std::string xml = (dir.path() / "lc.xml").string();
+  REQUIRE(RunCli({"import", "mt700", Sample("mt700-DEL25LC0001234.fin"),
+                  "--out", xml}).exit_code == 0);
+  std::string amended = (dir.path() / "amended.xml").string();
+  auto r = RunCli({"import", "mt707", Sample("mt707-DEL25LC0001234-2.fin"),
+                   Sample("mt708-DEL25LC0001234-2.fin"), "--lc", xml, "--out",
+                   amended});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("amendment 2 of credit DEL25LC0001234 applied") !=
+        std::string::npos);
+  std::string out = testing::ReadFile(amended);
+  CHECK(out.find("INSPECTION CERTIFICATE ISSUED BY CCIC.") != std::string::npos);
+  CHECK(out.find("ALL DOCUMENTS MUST BE ISSUED IN ENGLISH.") != std::string::npos);
+
+  // Without the MT708 the MT707 (27: 1/2) is rejected and nothing written;
+  // an issue in the MT708 names the MT708 file.
+  std::string none = (dir.path() / "none.xml").string();
+  auto alone = RunCli({"import", "mt707", Sample("mt707-DEL25LC0001234-2.fin"),
+                       "--lc", xml, "--out", none});
+  CHECK(alone.exit_code == 1);
+  CHECK(alone.out.find(": 27: sequence:") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(none));
+  std::string bad = (dir.path() / "bad708.fin").string();
+  std::string text = testing::ReadFile(Sample("mt708-DEL25LC0001234-2.fin"));
+  text.replace(text.find(":26E:2"), 6, ":26E:3");
+  testing::WriteFile(bad, text);
+  auto j = RunCli({"import", "mt707", Sample("mt707-DEL25LC0001234-2.fin"), bad,
+                   "--lc", xml, "--json"});
+  CHECK(j.exit_code == 1);
+  CHECK(j.out.find("\"file\":\"" + bad + "\",\"message_index\":1") !=
+        std::string::npos);
+  CHECK(j.out.find("\"rule\":\"continuation-mismatch\"") != std::string::npos);
 }
 
 TEST_CASE("import mt700 with continuations, --json") {

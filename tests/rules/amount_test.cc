@@ -16,9 +16,10 @@ Presentation WithTotal(const char* total, const char* qty = "5000") {
 
 TEST_CASE("amount within 32B + 39A plus") {
   // 1250000.00 + 5% = 1312500.00 exactly allowed; one cent more is not.
-  CHECK(Count(Run(SampleCredit(), WithTotal("1312500.00", "5250")),
+  // (The lines still say 5000 sets at EUR 250.00: the total alone is over.)
+  CHECK(Count(Run(SampleCredit(), WithTotal("1312500.00", "5000")),
               "UCP30-AMOUNT-OVER") == 0);
-  ExaminationReport r = Run(SampleCredit(), WithTotal("1312500.01", "5250"));
+  ExaminationReport r = Run(SampleCredit(), WithTotal("1312500.01", "5000"));
   const Finding* f = FindRule(r, "UCP30-AMOUNT-OVER");
   REQUIRE(f != nullptr);
   CHECK(f->found == "EUR 1312500.01");
@@ -35,8 +36,50 @@ TEST_CASE("no 39A: exact amount, unless about (Art. 30(a): 10%)") {
   ExaminationReport r = Run(lc, WithTotal("1375000.00", "5500"));
   CHECK(Count(r, "UCP30-AMOUNT-OVER") == 0);
   CHECK(Count(r, "UCP30-QUANTITY") == 0);
-  CHECK(Count(r, "LC47A-UNMAPPED") == 1);  // only the pledge item
+  CHECK(Count(r, "LC47A-UNMAPPED") == 0);  // the amount item is applied
   CHECK(Count(Run(lc, WithTotal("1375000.01", "5500")), "UCP30-AMOUNT-OVER") == 1);
+}
+
+TEST_CASE("an amount over because the quantity is over is one discrepancy") {
+  // 5250 sets at EUR 250.00 = EUR 1312500.01 is over 32B + 5% only because
+  // 250 sets too many were invoiced: one finding, the amount inside it.
+  ExaminationReport r = Run(SampleCredit(), WithTotal("1312500.01", "5250"));
+  CHECK(Count(r, "UCP30-AMOUNT-OVER") == 0);
+  const Finding* f = FindRule(r, "UCP30-QUANTITY");
+  REQUIRE(f != nullptr);
+  // The amount, and the conflicts with the waybill and the declaration
+  // (which show 5000 sets and EUR 1250000.00), all follow from it.
+  REQUIRE(f->consequences.size() == 3);
+  CHECK(f->consequences[0].find("total EUR 1312500.01 exceeds the most that "
+                                "may be drawn, EUR 1312500.00") == 0);
+  CHECK(f->consequences[1].find("UCP14D-QUANTITY") != std::string::npos);
+  CHECK(f->consequences[2].find("UCP14D-VALUE") != std::string::npos);
+  CHECK(Count(r, "UCP14D-QUANTITY") == 0);
+  CHECK(Count(r, "UCP14D-VALUE") == 0);
+  CHECK(r.CountSeverity(Severity::kDiscrepancy) == 1);
+}
+
+TEST_CASE("a USD invoice under a EUR credit is a currency discrepancy only") {
+  Presentation p = SamplePresentation();
+  p.invoices[0].currency = "USD";
+  p.invoices[0].total = *Money::Parse("USD", "1250000.00");
+  p.invoices[0].items[0].amount = *Money::Parse("USD", "1250000.00");
+  ExaminationReport r = Run(SampleCredit(), p);
+  CHECK(Count(r, "UCP18A-CURRENCY") == 1);
+  CHECK(Count(r, "UCP18-UNIT-PRICE") == 0);
+  CHECK(Count(r, "UCP14D-UNIT-PRICE") == 0);
+  CHECK(Count(r, "UCP14D-VALUE") == 0);
+  CHECK(r.CountSeverity(Severity::kDiscrepancy) == 1);
+  const Finding* f = FindRule(r, "UCP18A-CURRENCY");
+  REQUIRE(f != nullptr);
+  // What follows from it is said inside the one finding.
+  std::string all;
+  for (const std::string& c : f->consequences) all += c + "|";
+  CHECK(all.find("unit prices in USD cannot match 45A EUR 250.00") !=
+        std::string::npos);
+  CHECK(all.find("conflicts with EUR 250.00 per (customs unit 001) as customs-declaration") !=
+        std::string::npos);
+  CHECK(all.find("UCP14D-VALUE") != std::string::npos);
 }
 
 TEST_CASE("quantity counted in sets has no 5% tolerance") {

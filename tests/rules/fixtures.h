@@ -166,6 +166,7 @@ inline CustomsDeclaration SampleCustoms() {
   CustomsItem item;
   item.line_number = 1;
   item.commodity_code = "8501510000";
+  item.unit = "001";
   item.quantity = Dec("5000");
   item.unit_price = Dec("250.00");
   item.total = Eur("1250000.00");

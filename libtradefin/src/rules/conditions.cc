@@ -693,6 +693,49 @@ void ExamineDocumentsRequired(Context& ctx) {
   }
 }
 
+// 47A "not pledged or financed under any other facility" for the presented
+// documents of `type` (all presented documents when empty).
+void CheckNotEncumbered(Context& ctx, int num, const std::string& text,
+                        const std::string& type) {
+  const char* ref = "UCP 600 Art. 14(a); credit 47A";
+  if (!ctx.p.encumbrances) {
+    ctx.Add("LC47A-NOT-PLEDGED", ref, Severity::kManualCheck,
+            {"letter-of-credit", ctx.lc.credit_number}, {"47A"},
+            "47A item " + std::to_string(num) + " \"" + text + "\"",
+            "financing facts about the presented documents (none were "
+            "supplied), or a person to check that no presented document was "
+            "pledged or financed under another facility");
+    return;
+  }
+  auto presented = [&](const DocumentRef& d) {
+    for (const auto& w : ctx.p.waybills)
+      if (d.type == "rail-waybill" && d.number == w.consignment_number) return true;
+    for (const auto& i : ctx.p.invoices)
+      if (d.type == "commercial-invoice" && d.number == i.invoice_number) return true;
+    for (const auto& c : ctx.p.customs_declarations)
+      if (d.type == "customs-declaration" && d.number == c.declaration_number)
+        return true;
+    return false;
+  };
+  for (const DocumentEncumbrance& e : *ctx.p.encumbrances) {
+    if (!type.empty() && e.document.type != type) continue;
+    if (!presented(e.document)) continue;
+    // Financing under this credit is the presentation's own, not another
+    // facility's.
+    if (Normalize(e.facility) == Normalize(ctx.lc.credit_number)) continue;
+    std::string found =
+        (e.kind.empty() ? std::string("encumbered") : e.kind) +
+        " under facility " + (e.facility.empty() ? "(unnamed)" : e.facility) +
+        " with " + (e.bank.empty() ? "(bank not named)" : e.bank) + ", " +
+        e.amount.ToString() + ", on " + e.date.ToIso();
+    if (!e.source.empty()) found += " (" + e.source + ")";
+    ctx.Add("LC47A-NOT-PLEDGED", ref, Severity::kDiscrepancy, e.document,
+            {"47A"}, found,
+            "not pledged or financed under any other facility (47A item " +
+                std::to_string(num) + ")");
+  }
+}
+
 void ExamineAdditionalConditions(Context& ctx) {
   std::vector<std::string> items = SplitItems(ctx.lc.additional_conditions);
   for (size_t n = 0; n < items.size(); ++n) {
@@ -713,6 +756,20 @@ void ExamineAdditionalConditions(Context& ctx) {
     // "About" the credit amount: applied by the amount rule (Art. 30(a)).
     if ((has("ABOUT") || has("APPROXIMATELY") || has("CIRCA")) &&
         (has("AMOUNT") || has("VALUE")) && tok.size() <= 8) {
+      continue;
+    }
+    // "... MUST NOT HAVE BEEN PLEDGED OR FINANCED UNDER ANY OTHER
+    // FACILITY": judged from the caller's financing facts.
+    if (has("NOT") && (has("PLEDGED") || has("FINANCED") ||
+                       has("ENCUMBERED"))) {
+      std::string type;
+      if (has("CONSIGNMENT") || has("WAYBILL") || has("SMGS") || has("CIM"))
+        type = "rail-waybill";
+      else if (has("INVOICE"))
+        type = "commercial-invoice";
+      else if (has("DECLARATION"))
+        type = "customs-declaration";
+      CheckNotEncumbered(ctx, num, text, type);
       continue;
     }
     if (item.Find({"ALL", "DOCUMENTS"}) != std::string::npos) {

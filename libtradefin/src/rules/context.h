@@ -23,10 +23,42 @@ struct Context {
   void Add(std::string rule_id, std::string reference, Severity severity,
            DocumentRef document, std::vector<std::string> fields,
            std::string found, std::string expected) {
-    report.findings.push_back(Finding{std::move(rule_id), std::move(reference),
-                                      severity, std::move(document),
-                                      std::move(fields), std::move(found),
-                                      std::move(expected)});
+    Finding f;
+    f.rule_id = std::move(rule_id);
+    f.reference = std::move(reference);
+    f.severity = severity;
+    f.document = std::move(document);
+    f.fields = std::move(fields);
+    f.found = std::move(found);
+    f.expected = std::move(expected);
+    report.findings.push_back(std::move(f));
+  }
+  // A conflict between two presented documents (Art. 14(d)).
+  void AddConflict(std::string rule_id, std::string reference,
+                   Severity severity, DocumentRef document,
+                   std::vector<std::string> fields, std::string found,
+                   DocumentRef other, std::vector<std::string> other_fields,
+                   const std::string& other_value) {
+    std::string expected = other_value + " as " + other.type;
+    if (!other.number.empty()) expected += " " + other.number;
+    for (size_t i = 0; i < other_fields.size(); ++i)
+      expected += (i ? "," : " ") + other_fields[i];
+    expected += " shows";
+    Add(std::move(rule_id), std::move(reference), severity,
+        std::move(document), std::move(fields), std::move(found),
+        std::move(expected));
+    report.findings.back().other_document = std::move(other);
+    report.findings.back().other_fields = std::move(other_fields);
+  }
+  // The finding already reported with `rule_id` on `document`, or null: a
+  // later rule finding the same defect adds to it instead of repeating it.
+  Finding* Existing(std::string_view rule_id, const DocumentRef& document) {
+    for (Finding& f : report.findings) {
+      if (f.rule_id == rule_id && f.document.type == document.type &&
+          f.document.number == document.number)
+        return &f;
+    }
+    return nullptr;
   }
   void Unmapped(const std::string& field, int item, const std::string& text,
                 const std::string& part, const std::string& rule_id,
@@ -53,6 +85,9 @@ inline DocumentRef RefOf(const CommercialInvoice& i) {
 inline DocumentRef RefOf(const CustomsDeclaration& c) {
   return {"customs-declaration", c.declaration_number};
 }
+
+// Art. 14(d) across documents (consistency.cc).
+void CheckConsistency(Context& ctx);
 
 // 46A / 47A mapping (conditions.cc).
 void ExamineDocumentsRequired(Context& ctx);

@@ -4,6 +4,7 @@
 #include "tradefin/rules/examine.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "rules/context.h"
@@ -209,8 +210,26 @@ void CheckDocumentDates(Context& ctx) {
 }
 
 // ---- Art. 18, 30: the invoice ------------------------------------------------
+// Art. 18(a)(iii): the invoice is in the credit's currency. Reported first
+// and once: what follows from it (prices and amount not comparable with the
+// credit) is stated inside this finding.
+void CheckInvoiceCurrency(Context& ctx, const CommercialInvoice& inv) {
+  const std::string& ccy = ctx.lc.amount.currency;
+  if (inv.currency == ccy && inv.total.currency == ccy) return;
+  ctx.Add("UCP18A-CURRENCY", "UCP 600 Art. 18(a)(iii); ISBP 821 C7",
+          Severity::kDiscrepancy, RefOf(inv), {"currency", "total"},
+          inv.currency + " (total " + inv.total.currency + ")",
+          ccy + " (32B)");
+  if (ctx.goods.unit_price) {
+    ctx.report.findings.back().consequences.push_back(
+        "unit prices in " + inv.currency + " cannot match 45A " +
+        ctx.goods.price_currency + " " + ctx.goods.unit_price->ToString());
+  }
+}
+
 void CheckInvoiceParties(Context& ctx, const CommercialInvoice& inv) {
   const LetterOfCredit& lc = ctx.lc;
+  CheckInvoiceCurrency(ctx, inv);
   if (!NamesMatch(inv.seller.name, lc.beneficiary.name)) {
     ctx.Add("UCP18A-ISSUER", "UCP 600 Art. 18(a)(i); ISBP 821 C2",
             Severity::kDiscrepancy, RefOf(inv), {"seller.name"},
@@ -305,15 +324,19 @@ void CheckInvoiceGoods(Context& ctx, const CommercialInvoice& inv) {
                   " (45A)");
     }
   }
-  // Unit price as in 45A (Art. 30(a) "about" gives +-10%).
-  if (g.unit_price) {
+  // Unit price as in 45A (Art. 30(a) "about" gives +-10%). An invoice in
+  // another currency than the credit is one defect, reported as
+  // UCP18A-CURRENCY; its prices are not compared again.
+  if (g.unit_price && inv.currency == ctx.lc.amount.currency &&
+      inv.total.currency == ctx.lc.amount.currency) {
     for (const InvoiceItem& item : inv.items) {
       bool currency_ok = g.price_currency == inv.currency;
-      bool price_ok = g.price_about
-                          ? WithinPercent(item.unit_price, *g.unit_price, 10)
-                          : item.unit_price == *g.unit_price;
+      // Compared per the same unit (a price per KG against 45A per MT).
+      bool price_ok =
+          PricesAgree(item.unit_price, item.unit, *g.unit_price, g.price_unit,
+                      g.price_about ? 10 : 0, g.unit_definitions);
       if (!currency_ok || !price_ok) {
-        ctx.Add("UCP18-UNIT-PRICE", "UCP 600 Art. 18, 30(a); ISBP 821 C",
+        ctx.Add("UCP18-UNIT-PRICE", "UCP 600 Art. 18, 30(a); ISBP 821 C7",
                 Severity::kDiscrepancy, RefOf(inv),
                 {"items[" + std::to_string(item.line_number) + "].unit_price"},
                 inv.currency + " " + item.unit_price.ToString(),
@@ -340,22 +363,60 @@ void CheckQuantityAndAmount(Context& ctx) {
   bool currency_ok = true;
   Decimal quantity{0, 0};
   bool quantity_known = g.quantity.has_value() && !ctx.p.invoices.empty();
+  std::optional<BaseQuantity> credit_qty;
+  if (quantity_known) {
+    credit_qty = ToBase(*g.quantity, g.quantity_unit, g.unit_definitions);
+  }
+  bool converted = false;
+  std::string unknown_unit;
   for (const CommercialInvoice& inv : ctx.p.invoices) {
     if (inv.currency != ccy || inv.total.currency != ccy) {
       currency_ok = false;
-      ctx.Add("UCP18A-CURRENCY", "UCP 600 Art. 18(a)(iii)",
-              Severity::kDiscrepancy, RefOf(inv), {"currency", "total"},
-              inv.currency + " (total " + inv.total.currency + ")",
-              ccy + " (32B)");
+      Finding* f = ctx.Existing("UCP18A-CURRENCY", RefOf(inv));
+      if (f) {
+        f->consequences.push_back(
+            "the amount is not counted against 32B");
+      }
       continue;
     }
     drawn += inv.total.minor_units;
     for (const InvoiceItem& item : inv.items) {
-      Result<Decimal> sum = Add(quantity, item.quantity);
+      // Art. 30(b) compares in the credit's unit: each line is converted
+      // (KG/MT/LBS exactly, SETS/PCS as 45A defines them).
+      Decimal q = item.quantity;
+      if (credit_qty) {
+        std::optional<BaseQuantity> b =
+            ToBase(item.quantity, item.unit, g.unit_definitions);
+        if (!b || b->base != credit_qty->base) {
+          if (unknown_unit.empty())
+            unknown_unit = item.unit.empty() ? "(no unit)" : item.unit;
+          continue;
+        }
+        // Converted only when the units differ in kind or size (SET and
+        // SETS are the same unit written two ways).
+        std::optional<UnitInfo> iu = LookupUnit(item.unit);
+        std::optional<UnitInfo> cu = LookupUnit(g.quantity_unit);
+        if (!iu || !cu || iu->base != cu->base || !(iu->factor == cu->factor))
+          converted = true;
+        q = b->value;
+      }
+      Result<Decimal> sum = Add(quantity, q);
       if (sum.ok()) quantity = *sum;
     }
   }
   if (ctx.p.invoices.empty() || !currency_ok) return;
+  if (quantity_known && (!credit_qty || !unknown_unit.empty())) {
+    // An unknown unit is a manual check, never a pass.
+    ctx.Add("UCP30-QUANTITY-UNIT", "UCP 600 Art. 30(b); ISBP 821 C12",
+            Severity::kManualCheck,
+            {"commercial-invoice", ctx.p.invoices.front().invoice_number},
+            {"items.unit"},
+            !credit_qty ? "45A quantity in " + g.quantity_unit
+                        : "a line in " + unknown_unit,
+            "units tradefin can convert to the 45A unit " + g.quantity_unit +
+                ", or a person to compare the quantity");
+    quantity_known = false;
+  }
 
   // Quantity.
   bool full_quantity = true;
@@ -366,9 +427,14 @@ void CheckQuantityAndAmount(Context& ctx) {
                             : (g.counted_units
                                    ? "counted in units: no tolerance, Art. 30(b)"
                                    : "bulk: +-5%, Art. 30(b)");
-    int cmp = Compare(quantity, *g.quantity);
-    bool over = cmp > 0 && !WithinPercent(quantity, *g.quantity, qtol);
-    bool under = cmp < 0 && !WithinPercent(quantity, *g.quantity, qtol);
+    const Decimal& base = credit_qty->value;
+    int cmp = Compare(quantity, base);
+    // Converted figures carry rounding: half a unit of the last digit.
+    bool rounding_only =
+        converted && Compare(AbsDifference(quantity, base),
+                             credit_qty->rounding) <= 0;
+    bool over = cmp > 0 && !rounding_only && !WithinPercent(quantity, base, qtol);
+    bool under = cmp < 0 && !rounding_only && !WithinPercent(quantity, base, qtol);
     full_quantity = !under;
     if (over || (under && partial_prohibited)) {
       ctx.Add("UCP30-QUANTITY",
@@ -376,7 +442,9 @@ void CheckQuantityAndAmount(Context& ctx) {
               Severity::kDiscrepancy,
               {"commercial-invoice", ctx.p.invoices.front().invoice_number},
               {"items.quantity"},
-              quantity.ToString() + " " + g.quantity_unit,
+              converted ? QuantityText(quantity, credit_qty->base) +
+                              " (converted from the invoice units)"
+                        : quantity.ToString() + " " + g.quantity_unit,
               g.quantity->ToString() + " " + g.quantity_unit + " (45A; " +
                   basis + (under ? "; partial shipments not allowed" : "") +
                   ")");
@@ -387,7 +455,20 @@ void CheckQuantityAndAmount(Context& ctx) {
   int plus = lc.tolerance_plus_percent.value_or(amount_about ? 10 : 0);
   int64_t max = MaxWithTolerance(lc.amount.minor_units, plus);
   DocumentRef ref{"commercial-invoice", ctx.p.invoices.front().invoice_number};
-  if (drawn > max) {
+  // An excess amount that follows from an excess quantity or a unit price
+  // above 45A is that defect's consequence, not a second discrepancy.
+  Finding* cause = ctx.Existing("UCP30-QUANTITY", ref);
+  if (!cause) {
+    for (Finding& f : ctx.report.findings)
+      if (f.rule_id == "UCP18-UNIT-PRICE") { cause = &f; break; }
+  }
+  if (drawn > max && cause) {
+    cause->consequences.push_back(
+        "total " + ccy + " " + MinorToString(drawn, exp) +
+        " exceeds the most that may be drawn, " + ccy + " " +
+        MinorToString(max, exp) + " (32B " + lc.amount.AmountString() +
+        " + " + std::to_string(plus) + "%, Art. 18(b), 30(a))");
+  } else if (drawn > max) {
     ctx.Add("UCP30-AMOUNT-OVER",
             "UCP 600 Art. 18(b), 30(a)" +
                 std::string(lc.tolerance_plus_percent ? "; credit 39A" : ""),
@@ -500,117 +581,145 @@ void CheckPartialShipments(Context& ctx) {
   }
 }
 
-// ---- Art. 14(d): data in one document must not conflict with another -------
-void CheckConsistency(Context& ctx) {
-  const Presentation& p = ctx.p;
-  if (p.waybills.empty()) return;
-  std::set<std::string> containers, consignments, hs6;
-  int64_t packages = 0;
-  Decimal gross{0, 0};
-  for (const RailWaybill& w : p.waybills) {
-    for (const Container& c : w.containers) containers.insert(Upper(c.number));
-    consignments.insert(w.consignment_number);
-    packages += w.total_packages;
-    Result<Decimal> g = Add(gross, w.total_gross_mass_kg);
-    if (g.ok()) gross = *g;
-    for (const WaybillGoods& goods : w.goods) {
-      if (goods.hs_code.size() >= 6) hs6.insert(goods.hs_code.substr(0, 6));
+// ---- 42C / 42a / 42M / 42P: drafts ------------------------------------------
+std::string BankText(const Bank& b) {
+  if (!b.bic.empty()) return b.bic;
+  if (!b.name_address.empty()) return Join(b.name_address, " ");
+  return b.location;
+}
+
+// The drawee on the draft is the 42a bank: the same BIC (8 and 11
+// characters name the same institution), or the 42D name.
+bool DraweeMatches(const Bank& credit, const std::string& drawee) {
+  std::string d = Upper(drawee);
+  while (!d.empty() && d.back() == ' ') d.pop_back();
+  if (!credit.bic.empty()) {
+    std::string bic8 = Upper(credit.bic).substr(0, 8);
+    if (d.size() >= 8 && d.compare(0, 8, bic8) == 0 &&
+        (d.size() == 8 || d.size() == 11 || d[8] == ' '))
+      return true;
+  }
+  if (!credit.name_address.empty()) {
+    if (NamesMatch(credit.name_address[0], drawee)) return true;
+    std::vector<std::string> want = Tokens(credit.name_address[0]);
+    std::vector<std::string> have = Tokens(drawee);
+    return !want.empty() &&
+           std::all_of(want.begin(), want.end(), [&](const std::string& w) {
+             return std::find(have.begin(), have.end(), w) != have.end();
+           });
+  }
+  return false;
+}
+
+// "FOR 90 PCT OF INVOICE VALUE" / "90% OF INVOICE VALUE" in 42C; 100 when
+// not stated.
+int DraftPercent(const std::string& tenor) {
+  std::string u = Upper(tenor);
+  for (const char* word : {" PCT", "%", " PERCENT", " PER CENT"}) {
+    size_t at = u.find(word);
+    if (at == std::string::npos) continue;
+    size_t end = at;
+    size_t start = end;
+    while (start > 0 && u[start - 1] >= '0' && u[start - 1] <= '9') --start;
+    if (start < end) return std::atoi(u.substr(start, end - start).c_str());
+  }
+  return 100;
+}
+
+void CheckDrafts(Context& ctx) {
+  const LetterOfCredit& lc = ctx.lc;
+  bool calls_for_draft = !lc.drafts_at.empty() || lc.drawee.has_value();
+  bool deferred = !lc.mixed_payment_details.empty() ||
+                  !lc.negotiation_deferred_details.empty();
+  const char* ref = "UCP 600 Art. 6(c), 14(a); ISBP 821 B";
+  if (!calls_for_draft) {
+    if (ctx.p.drafts && !ctx.p.drafts->empty()) {
+      ctx.Ignore("42C", 1, "draft presented",
+                 std::string("the credit calls for no draft") +
+                     (deferred ? " (available per 42M/42P)" : "") +
+                     "; an unrequired document is disregarded (UCP 600 "
+                     "Art. 14(g))");
+    }
+    return;
+  }
+  std::string tenor = Join(lc.drafts_at, " ");
+  std::string drawee = lc.drawee ? BankText(*lc.drawee) : std::string();
+  std::string wanted = "a draft" + (tenor.empty() ? "" : " " + tenor) +
+                       (drawee.empty() ? "" : " drawn on " + drawee) +
+                       " (42C, 42a)";
+  if (!ctx.p.drafts) {
+    ctx.Ignore("42C", 1, tenor + (drawee.empty() ? "" : ", 42a " + drawee),
+               "drafts not given to the examiner; 42C/42a not checked");
+    return;
+  }
+  if (ctx.p.drafts->empty()) {
+    ctx.Add("LC42-DRAFT-MISSING", ref, Severity::kDiscrepancy,
+            {"presentation", ""}, {"drafts"}, "no draft presented", wanted);
+    return;
+  }
+  // The amount the drafts should draw: the invoice total (or the 42C
+  // percentage of it), in the credit currency.
+  const std::string& ccy = lc.amount.currency;
+  int exp = Exponent(ccy);
+  int64_t invoiced = 0;
+  bool invoiced_known = !ctx.p.invoices.empty();
+  for (const CommercialInvoice& inv : ctx.p.invoices) {
+    if (inv.total.currency != ccy) invoiced_known = false;
+    invoiced += inv.total.minor_units;
+  }
+  int pct = DraftPercent(tenor);
+  int64_t drawn = 0;
+  bool amounts_known = true;
+  for (size_t i = 0; i < ctx.p.drafts->size(); ++i) {
+    const Draft& d = (*ctx.p.drafts)[i];
+    DocumentRef dref{"draft", std::to_string(i + 1)};
+    if (!tenor.empty() && Normalize(d.tenor) != Normalize(tenor)) {
+      ctx.Add("LC42C-TENOR", "UCP 600 Art. 14(a); ISBP 821 B", Severity::kDiscrepancy,
+              dref, {"tenor"}, d.tenor.empty() ? "no tenor" : d.tenor,
+              tenor + " (42C)");
+    }
+    if (lc.drawee && !DraweeMatches(*lc.drawee, d.drawee)) {
+      bool on_applicant = NamesMatch(d.drawee, lc.applicant.name);
+      ctx.Add(on_applicant ? "UCP6C-DRAWEE-APPLICANT" : "LC42A-DRAWEE",
+              on_applicant ? "UCP 600 Art. 6(c); ISBP 821 B"
+                           : "UCP 600 Art. 14(a); ISBP 821 B",
+              Severity::kDiscrepancy, dref, {"drawee"},
+              d.drawee.empty() ? "no drawee" : d.drawee,
+              drawee + " (42a)" +
+                  (on_applicant ? "; a credit must not be available by a "
+                                  "draft drawn on the applicant"
+                                : ""));
+    }
+    if (!d.amount) {
+      amounts_known = false;
+    } else if (d.amount->currency != ccy) {
+      amounts_known = false;
+      ctx.Add("LC42-DRAFT-AMOUNT", "UCP 600 Art. 14(a); ISBP 821 B",
+              Severity::kDiscrepancy, dref, {"amount"}, d.amount->ToString(),
+              "an amount in " + ccy + " (32B)");
+    } else {
+      drawn += d.amount->minor_units;
     }
   }
-  const std::string basis = " (rail waybill)";
-  auto containers_of = [](const std::vector<std::string>& v) {
-    std::set<std::string> s;
-    for (const std::string& c : v) s.insert(Upper(c));
-    return s;
-  };
-  auto hs_check = [&](const DocumentRef& ref, const std::string& field,
-                      const std::string& code) {
-    if (code.size() < 6 || hs6.empty()) return;
-    if (!hs6.count(code.substr(0, 6))) {
-      ctx.Add("UCP14D-HS-CODE", "UCP 600 Art. 14(d)", Severity::kDiscrepancy,
-              ref, {field}, code, "HS " + SetText(hs6) + basis);
-    }
-  };
-  for (const CommercialInvoice& inv : p.invoices) {
-    std::set<std::string> c = containers_of(inv.container_numbers);
-    if (!c.empty() && !containers.empty() && c != containers) {
-      ctx.Add("UCP14D-CONTAINER-NUMBERS", "UCP 600 Art. 14(d)",
-              Severity::kDiscrepancy, RefOf(inv), {"container_numbers"},
-              SetText(c), SetText(containers) + basis);
-    }
-    if (!inv.consignment_number.empty() &&
-        !consignments.count(inv.consignment_number)) {
-      ctx.Add("UCP14D-CONSIGNMENT-NUMBER", "UCP 600 Art. 14(d)",
-              Severity::kDiscrepancy, RefOf(inv), {"consignment_number"},
-              inv.consignment_number, SetText(consignments) + basis);
-    }
-    if (inv.packages != 0 && packages != 0 && inv.packages != packages) {
-      ctx.Add("UCP14D-PACKAGES", "UCP 600 Art. 14(d)", Severity::kDiscrepancy,
-              RefOf(inv), {"packages"}, std::to_string(inv.packages),
-              std::to_string(packages) + basis);
-    }
-    if (inv.gross_weight_kg.units != 0 && gross.units != 0 &&
-        !(inv.gross_weight_kg == gross)) {
-      ctx.Add("UCP14D-GROSS-WEIGHT", "UCP 600 Art. 14(d)",
-              Severity::kDiscrepancy, RefOf(inv), {"gross_weight_kg"},
-              inv.gross_weight_kg.ToString() + " kg",
-              gross.ToString() + " kg" + basis);
-    }
-    for (const InvoiceItem& item : inv.items) {
-      hs_check(RefOf(inv),
-               "items[" + std::to_string(item.line_number) + "].hs_code",
-               item.hs_code);
-    }
-    if (!p.customs_declarations.empty() &&
-        !inv.customs_declaration_number.empty()) {
-      bool found = false;
-      std::set<std::string> numbers;
-      for (const CustomsDeclaration& cd : p.customs_declarations) {
-        numbers.insert(cd.declaration_number);
-        found |= cd.declaration_number == inv.customs_declaration_number;
-      }
-      if (!found) {
-        ctx.Add("UCP14D-DECLARATION-NUMBER", "UCP 600 Art. 14(d)",
-                Severity::kDiscrepancy, RefOf(inv),
-                {"customs_declaration_number"}, inv.customs_declaration_number,
-                SetText(numbers) + " (customs declaration)");
-      }
+  if (amounts_known && invoiced_known) {
+    // pct% of the invoiced amount, rounded half up to the minor unit.
+    int64_t expected = (invoiced / 100) * pct + ((invoiced % 100) * pct + 50) / 100;
+    if (drawn != expected) {
+      ctx.Add("LC42-DRAFT-AMOUNT", "UCP 600 Art. 14(a); ISBP 821 B",
+              Severity::kDiscrepancy, {"draft", "1"}, {"amount"},
+              ccy + " " + MinorToString(drawn, exp),
+              ccy + " " + MinorToString(expected, exp) + " (" +
+                  std::to_string(pct) + "% of the invoiced amount" +
+                  (pct == 100 ? "" : ", 42C") + ")");
     }
   }
-  for (const CustomsDeclaration& cd : p.customs_declarations) {
-    std::set<std::string> c = containers_of(cd.container_numbers);
-    if (!c.empty() && !containers.empty() && c != containers) {
-      ctx.Add("UCP14D-CONTAINER-NUMBERS", "UCP 600 Art. 14(d)",
-              Severity::kDiscrepancy, RefOf(cd), {"container_numbers"},
-              SetText(c), SetText(containers) + basis);
-    }
-    if (!cd.waybill_number.empty() && !consignments.count(cd.waybill_number)) {
-      ctx.Add("UCP14D-CONSIGNMENT-NUMBER", "UCP 600 Art. 14(d)",
-              Severity::kDiscrepancy, RefOf(cd), {"waybill_number"},
-              cd.waybill_number, SetText(consignments) + basis);
-    }
-    if (cd.packages != 0 && packages != 0 && cd.packages != packages) {
-      ctx.Add("UCP14D-PACKAGES", "UCP 600 Art. 14(d)", Severity::kDiscrepancy,
-              RefOf(cd), {"packages"}, std::to_string(cd.packages),
-              std::to_string(packages) + basis);
-    }
-    if (cd.gross_weight_kg.units != 0 && gross.units != 0 &&
-        !(cd.gross_weight_kg == gross)) {
-      ctx.Add("UCP14D-GROSS-WEIGHT", "UCP 600 Art. 14(d)",
-              Severity::kDiscrepancy, RefOf(cd), {"gross_weight_kg"},
-              cd.gross_weight_kg.ToString() + " kg",
-              gross.ToString() + " kg" + basis);
-    }
-    for (const CustomsItem& item : cd.items) {
-      hs_check(RefOf(cd),
-               "items[" + std::to_string(item.line_number) + "].commodity_code",
-               item.commodity_code);
-    }
-    if (!cd.transport_mode.empty() && cd.transport_mode != "3") {
-      ctx.Add("UCP14D-TRANSPORT-MODE", "UCP 600 Art. 14(d)",
-              Severity::kDiscrepancy, RefOf(cd), {"transport_mode"},
-              cd.transport_mode, "3 (rail), as the rail transport document");
-    }
+  if (deferred) {
+    ctx.Add("LC42M-PAYMENT-DETAILS", "UCP 600 Art. 14(a)",
+            Severity::kManualCheck, {"letter-of-credit", lc.credit_number},
+            {"42M", "42P"},
+            Join(lc.mixed_payment_details, " ") +
+                Join(lc.negotiation_deferred_details, " "),
+            "a person to check the drafts against the 42M/42P terms");
   }
 }
 
@@ -669,6 +778,7 @@ Result<ExaminationReport> Examine(const LetterOfCredit& credit,
   CheckPartialShipments(ctx);
   CheckConsistency(ctx);
   CheckCreditNumbersCited(ctx);
+  CheckDrafts(ctx);
   for (const auto& [n, text] : ctx.goods.unmapped) {
     ctx.Unmapped("45A", n, text, text, "LC45A-UNMAPPED", "UCP 600 Art. 18(c)");
   }
@@ -717,7 +827,10 @@ std::string FormatReportText(const ExaminationReport& r) {
            f.reference + "] " + f.document.type;
     if (!f.document.number.empty()) out += " " + f.document.number;
     if (!f.fields.empty()) out += " " + Join(f.fields, ",");
-    out += ": found " + f.found + ", expected " + f.expected + "\n";
+    out += ": found " + f.found + ", expected " + f.expected;
+    if (!f.consequences.empty())
+      out += "; consequently: " + Join(f.consequences, "; ");
+    out += "\n";
   }
   for (const IgnoredItem& i : r.ignored) {
     out += "ignored " + i.field + " item " + std::to_string(i.item) + " \"" +

@@ -55,6 +55,56 @@ struct DateWindow {
 // MAY 15 2025, 15TH MAY 2025. nullopt if any word is not understood.
 std::optional<DateWindow> ParseShipmentPeriod(std::string_view text);
 
+// ---- units (units.cc) -------------------------------------------------------
+enum class UnitKind { kMass, kCount };
+struct UnitInfo {
+  UnitKind kind;
+  std::string base;  // "KG" for mass units; the counted family ("SET",
+                     // "PIECE", "PALLET", ...) otherwise
+  Decimal factor;    // one of this unit in the base (1 LBS = 0.45359237 KG)
+};
+// The unit as documents write it: words (KG, MT, LBS, SETS, PCS, PALLETS),
+// UN/ECE Rec. 20 codes (KGM, TNE, LBR, H87, C62, NAR) and China customs
+// unit codes (001, 006, 007, 011, 035, 036, 070). nullopt = unknown unit.
+std::optional<UnitInfo> LookupUnit(std::string_view unit);
+// A credit's definition of one counted unit in another: 1 `family` =
+// `count` `in_family` ("1 SET = 4 PCS" -> {"SET", 4, "PIECE"}).
+struct UnitDefinition {
+  std::string family;
+  Decimal count;
+  std::string in_family;
+};
+// The definitions in a text: "1 SET = 4 PCS", "4 PCS PER SET", "EACH SET
+// [CONSISTING] OF 4 PIECES".
+std::vector<UnitDefinition> ParseUnitDefinitions(std::string_view text);
+// A quantity in its base unit, with half a unit of the last digit shown
+// (converted to the base): the rounding a converted figure may carry.
+struct BaseQuantity {
+  Decimal value;
+  std::string base;
+  Decimal rounding;
+};
+// nullopt when the unit is unknown or the arithmetic would overflow.
+std::optional<BaseQuantity> ToBase(const Decimal& quantity,
+                                   std::string_view unit,
+                                   const std::vector<UnitDefinition>& defs);
+// Same base and equal value; when `converted` (the two were written in
+// different units) a difference within the larger rounding is accepted.
+bool SameQuantity(const BaseQuantity& a, const BaseQuantity& b, bool converted);
+Decimal AbsDifference(const Decimal& a, const Decimal& b);
+// Unit prices a (per unit_a) and b (per unit_b) agree: compared per the
+// same unit (EUR 8.50 per KG = EUR 8500.00 per MT; SET/PCS by `defs`),
+// within `percent` of b, or within half a unit of the last digit shown when
+// percent is 0 and a conversion was needed. Units that cannot be related
+// compare the figures as written.
+bool PricesAgree(const Decimal& a, std::string_view unit_a, const Decimal& b,
+                 std::string_view unit_b, int percent,
+                 const std::vector<UnitDefinition>& defs);
+// "5000 SETS"; a numeric customs unit code as "5000 (customs unit 001)".
+std::string QuantityText(const Decimal& q, std::string_view unit);
+// The unit as QuantityText writes it.
+std::string UnitText(std::string_view unit);
+
 // ---- 45A -------------------------------------------------------------------
 struct GoodsTerms {
   // Goods item (the first item that is not a price or trade-term item).
@@ -64,6 +114,9 @@ struct GoodsTerms {
   bool quantity_about = false;   // ABOUT / APPROXIMATELY / CIRCA
   bool counted_units = false;    // unit is packing units or items
   std::vector<std::string> key_terms;  // normalised words of the goods
+  // Unit definitions in the goods item ("1 SET = 4 PCS"); their words are
+  // not goods key terms.
+  std::vector<UnitDefinition> unit_definitions;
   std::string hs_code;           // digits after "HS"/"HS CODE"
   // Price item: "UNIT PRICE [ABOUT] EUR 250.00 PER SET".
   std::optional<Decimal> unit_price;

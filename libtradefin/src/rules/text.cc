@@ -308,6 +308,22 @@ GoodsTerms ParseGoods(const TextLines& lines) {
       if (!rest.empty()) rest.push_back(' ');
       rest += w[j];
     }
+    // A unit definition ("(1 SET = 4 PCS)") is not part of the goods
+    // description the invoice must repeat.
+    g.unit_definitions = ParseUnitDefinitions(rest);
+    if (!g.unit_definitions.empty()) {
+      for (size_t open = rest.find('('); open != std::string::npos;
+           open = rest.find('(', open)) {
+        size_t close = rest.find(')', open);
+        if (close == std::string::npos) break;
+        std::string inner = rest.substr(open + 1, close - open - 1);
+        if (!ParseUnitDefinitions(inner).empty()) {
+          rest.erase(open, close - open + 1);
+        } else {
+          open = close;
+        }
+      }
+    }
     std::vector<std::string> words = Tokens(rest);
     for (size_t j = 0; j < words.size(); ++j) {
       if (words[j] == "HS") {

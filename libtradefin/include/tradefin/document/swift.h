@@ -1,6 +1,7 @@
 // SWIFT FIN messages for documentary credits: import of an MT700 (issue of a
 // documentary credit) with its MT701 continuations, export back to FIN text,
-// import of an MT707 amendment, and the LetterOfCredit -> LC XML writer.
+// import of an MT707 amendment with its MT708 continuations, and the
+// LetterOfCredit -> LC XML writer.
 //
 // Layout: SR2018+ (the SRU2020-24 MT700/MT701/MT707). Field by field mapping:
 // docs/formats/swift-mapping.md.
@@ -36,7 +37,7 @@ namespace tradefin {
 // One problem in a FIN message.
 struct SwiftIssue {
   // 0-based index of the message in the input (0 = the MT700 or MT707,
-  // 1.. = MT701 continuations in the order given).
+  // 1.. = MT701 or MT708 continuations in the order given).
   int message_index = 0;
   int line = 0;     // 1-based line in that message's text; 0 when unknown
   int column = 0;   // 1-based column (characters); 0 when unknown
@@ -144,6 +145,20 @@ struct Mt707Import {
 TRADEFIN_EXPORT Result<Mt707Import> ImportMt707(std::string_view message,
                                                 const LetterOfCredit& original,
                                                 const SwiftOptions& options);
+
+// Applies an MT707 and its MT708 continuations (SR2018 splits an amendment
+// whose 45B/46B/47B/49M/49N narratives do not fit into one MT707 into an
+// MT707 plus up to 7 MT708s). `messages[0]` is the MT707, `messages[1..]`
+// the MT708s in sequence order; field 27 of each must be its position
+// ("1/3", "2/3", "3/3"), and each MT708 must repeat the MT707's fields 20,
+// 21, 23, 26E and 30. The MT708 narrative amendments apply after the
+// MT707's, in order. Issues name the message by `message_index` (0 = the
+// MT707). With one message this is ImportMt707.
+// Returns kInvalidArgument only when `messages` is empty or has more than 8
+// messages, or a message exceeds options.max_message_bytes.
+TRADEFIN_EXPORT Result<Mt707Import> ImportMt707Sequence(
+    const std::vector<std::string_view>& messages,
+    const LetterOfCredit& original, const SwiftOptions& options);
 
 // The credit as LC XML (schemas/letter-of-credit.xsd, namespace
 // urn:tradefin:lc:1), UTF-8, with a root Id "lc-<credit number>" (characters

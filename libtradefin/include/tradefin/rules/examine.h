@@ -31,6 +31,7 @@
 
 #include "tradefin/core/date.h"
 #include "tradefin/core/export.h"
+#include "tradefin/core/money.h"
 #include "tradefin/core/result.h"
 #include "tradefin/document/commercial_invoice.h"
 #include "tradefin/document/customs_declaration.h"
@@ -40,6 +41,37 @@
 #include "tradefin/rules/finding.h"
 
 namespace tradefin {
+
+// A draft (bill of exchange) presented under the credit (42C/42a).
+struct Draft {
+  // The drawee as written on the draft: a BIC, or a name (and place).
+  std::string drawee;
+  // The tenor as written, e.g. "AT SIGHT", "60 DAYS AFTER SIGHT".
+  std::string tenor;
+  // The amount drawn; unset when the draft shows none.
+  std::optional<Money> amount;
+};
+
+// A financing fact about a presented document: the document was pledged to,
+// or financed by, a bank under some facility. Built by the caller (e.g. from
+// the store's financing and encumbrance entries); the examiner only judges.
+struct DocumentEncumbrance {
+  // The presented document concerned, as in Finding::document
+  // ("rail-waybill" and its consignment number, ...).
+  DocumentRef document;
+  // "pledge" or "financing".
+  std::string kind;
+  // The facility (financing agreement, credit line, or credit number) the
+  // document is pledged or financed under. A fact naming this credit's own
+  // number (field 20) is the presentation's own financing, not "another
+  // facility".
+  std::string facility;
+  std::string bank;      // pledgee or financing bank (BIC or name)
+  Money amount;          // amount secured or advanced
+  Date date;             // when it was pledged or financed
+  // Where the fact comes from, e.g. "store entry 42"; may be empty.
+  std::string source;
+};
 
 // The documents presented under one credit.
 struct Presentation {
@@ -54,6 +86,18 @@ struct Presentation {
   // The day the documents were presented. If unset, ExamineOptions'
   // presentation_date is used.
   std::optional<Date> presentation_date;
+  // Drafts presented, checked against 42C (tenor), 42a (drawee) and the
+  // amount drawn where the credit calls for a draft. nullopt = not known to
+  // the caller: 42C/42a are then listed as ignored items, not checked.
+  // An empty vector = known: no draft was presented.
+  std::optional<std::vector<Draft>> drafts;
+  // Financing facts about the presented documents, for a 47A condition such
+  // as "the consignment note must not have been pledged or financed under
+  // any other facility". nullopt = unknown: the condition stays a manual
+  // check. A vector (possibly empty) = known: the condition is judged; a
+  // presented document pledged or financed under another facility is a
+  // discrepancy naming the source, bank, amount and date.
+  std::optional<std::vector<DocumentEncumbrance>> encumbrances;
 };
 
 struct ExamineOptions {

@@ -44,6 +44,16 @@ struct Finding {
   std::vector<std::string> fields;  // model field names, e.g. "departure_date"
   std::string found;     // what the document shows
   std::string expected;  // what the credit (or the rule) asks for
+  // Data conflicting across documents (UCP 600 Art. 14(d)): the other
+  // document and its field(s); `expected` then quotes that document's value.
+  // Empty type for every other finding.
+  DocumentRef other_document;
+  std::vector<std::string> other_fields;
+  // What follows from this defect and is therefore not reported as a
+  // finding of its own: one defect is one discrepancy (a refusal lists each
+  // discrepancy once, UCP 600 Art. 16(c)(ii)). E.g. the invoice total over
+  // the credit amount when the cause is an excess quantity.
+  std::vector<std::string> consequences;
 };
 
 // A 45A/46A/47A item (or part of one) that no rule could map to a check.

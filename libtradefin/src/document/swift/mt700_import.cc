@@ -491,15 +491,123 @@ Result<Mt700Import> ImportMt700(const std::vector<std::string_view>& messages,
 }
 
 
+namespace {
+
+// One MT708 continuation (`index` >= 1 of `total`) applied to `st`: its
+// references, amendment number and date must repeat the MT707's.
+void ApplyMt708(std::string_view message, int index, int total,
+                const Mt707Amendment& a, const SwiftOptions& options,
+                ImportState& st, std::vector<SwiftIssue>* issues) {
+  IssueSink sink(index, issues);
+  FinMessage m;
+  if (!swift_internal::ParseFin(message, options, sink, &m)) return;
+  if (m.mt != "708") {
+    sink.Add(1, 1, "", "message-type", "message is an MT" + m.mt,
+             "MT708 (continuation " + std::to_string(index + 1) + " of " +
+                 std::to_string(total) + ")");
+    return;
+  }
+  const SpecTable& table = swift_internal::Mt708Table();
+  int last = -1;
+  std::string last_tag;
+  std::set<std::string> seen;
+  auto same = [&](const FinField& f, const std::string& value,
+                  const std::string& mt707_value, const char* what) {
+    if (value != mt707_value) {
+      sink.Add(f.line, f.lines[0].Column(0), f.tag, "continuation-mismatch",
+               std::string(what) + " '" + value + "' differs from the MT707",
+               "'" + mt707_value + "', as in the MT707 it continues");
+    }
+  };
+  for (const FinField& f : m.fields) {
+    std::string canon;
+    char option = 0;
+    int idx = swift_internal::FindField(table, f.tag, &canon, &option);
+    if (idx < 0) {
+      swift_internal::ReportUnknownTag(table, f, "MT708", sink);
+      continue;
+    }
+    if (idx == last) {
+      sink.Add(f.line, 1, f.tag, "repeat",
+               "field " + canon + " appears more than once in the MT708",
+               "each field at most once");
+      continue;
+    }
+    if (idx < last) {
+      sink.Add(f.line, 1, f.tag, "order",
+               "field " + f.tag + " comes after " + last_tag,
+               canon + " before " + last_tag + " (SR2018 MT708 field order)");
+    } else {
+      last = idx;
+      last_tag = f.tag;
+    }
+    seen.insert(canon);
+    const FinLine& first = f.lines[0];
+    if (canon == "27") {
+      ParseSequence(f, index, total, sink);
+    } else if (canon == "20" || canon == "21" || canon == "23") {
+      if (!CheckText(f, 0, 1, 16, Charset::kX, "16x", sink)) continue;
+      std::string v(first.text);
+      if (canon == "20") same(f, v, a.sender_reference, "sender's reference");
+      else if (canon == "21") same(f, v, a.receiver_reference, "receiver's reference");
+      else same(f, v, a.issuing_bank_reference, "issuing bank's reference");
+    } else if (canon == "26E") {
+      if (!CheckText(f, 0, 1, 3, Charset::kX, "3n", sink)) continue;
+      same(f, std::string(first.text), std::to_string(a.amendment_number),
+           "amendment number");
+    } else if (canon == "30") {
+      if (!CheckText(f, 0, 1, 6, Charset::kX, "6!n", sink)) continue;
+      auto d = swift_internal::ParseDateField(first.text, f, first, 0, sink);
+      if (d) same(f, d->ToIso(), a.amendment_date.ToIso(), "date of amendment");
+    } else {
+      if (!CheckText(f, 0, 100, 65, Charset::kZ, "100*65z", sink)) continue;
+      TextLines* target = canon == "45B"   ? &st.lc.goods_description
+                          : canon == "46B" ? &st.lc.documents_required
+                          : canon == "47B" ? &st.lc.additional_conditions
+                          : canon == "49M" ? &st.lc.special_payment_beneficiary
+                                           : &st.lc.special_payment_bank;
+      swift_internal::ApplyNarrativeAmendment(f, target, sink);
+    }
+  }
+  for (const swift_internal::FieldSpec& spec : table.specs) {
+    if (spec.mandatory && !seen.count(std::string(spec.name))) {
+      sink.Add(m.end_line, 1, spec.name, "mandatory",
+               "mandatory field " + std::string(spec.name) + " is missing",
+               "field " + std::string(spec.name) + " in the MT708");
+    }
+  }
+}
+
+}  // namespace
+
 Result<Mt707Import> ImportMt707(std::string_view message,
                                 const LetterOfCredit& original,
                                 const SwiftOptions& options) {
-  if (message.size() > options.max_message_bytes) {
-    return Status::InvalidArgument(
-        "MT707 has " + std::to_string(message.size()) +
-        " bytes, more than the limit " +
-        std::to_string(options.max_message_bytes));
+  return ImportMt707Sequence({message}, original, options);
+}
+
+Result<Mt707Import> ImportMt707Sequence(
+    const std::vector<std::string_view>& messages,
+    const LetterOfCredit& original, const SwiftOptions& options) {
+  if (messages.empty()) {
+    return Status::InvalidArgument("no MT707 given");
   }
+  if (messages.size() > 8) {
+    return Status::InvalidArgument(
+        std::to_string(messages.size()) +
+        " messages: an MT707 has at most 7 MT708 continuations (27 n/8)");
+  }
+  for (size_t i = 0; i < messages.size(); ++i) {
+    if (messages[i].size() > options.max_message_bytes) {
+      return Status::InvalidArgument(
+          std::string(i == 0 ? "MT707" : "MT708 " + std::to_string(i)) +
+          " has " + std::to_string(messages[i].size()) +
+          " bytes, more than the limit " +
+          std::to_string(options.max_message_bytes));
+    }
+  }
+  const int total = static_cast<int>(messages.size());
+  std::string_view message = messages[0];
   Mt707Import result;
   IssueSink sink(0, &result.issues);
   FinMessage m;
@@ -542,7 +650,7 @@ Result<Mt707Import> ImportMt707(std::string_view message,
     seen.insert(canon);
     const FinLine& first = f.lines[0];
     if (canon == "27") {
-      ParseSequence(f, 0, 1, sink);
+      ParseSequence(f, 0, total, sink);
     } else if (canon == "20" || canon == "21" || canon == "23") {
       if (!CheckText(f, 0, 1, 16, Charset::kX, "16x", sink)) continue;
       CheckReference(f, sink);
@@ -652,6 +760,12 @@ Result<Mt707Import> ImportMt707(std::string_view message,
                "mandatory field " + std::string(spec.name) + " is missing",
                "field " + std::string(spec.name) + " in the MT707");
     }
+  }
+  // The MT708 continuations, in sequence order: their narrative amendments
+  // apply after the MT707's.
+  for (int i = 1; i < total; ++i) {
+    ApplyMt708(messages[static_cast<size_t>(i)], i, total, a, options, st,
+               &result.issues);
   }
   int64_t amount = original.amount.minor_units;
   if (increase) amount += increase->minor_units;

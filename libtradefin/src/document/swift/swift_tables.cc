@@ -53,6 +53,18 @@ const SpecTable& Mt707Table() {
   return *table;
 }
 
+// MT708 (SR2018): the continuation of an MT707 whose narrative amendments
+// do not fit; it repeats the references, amendment number and date.
+const SpecTable& Mt708Table() {
+  static const SpecTable* table = new SpecTable{{
+      {"27", "", true},   {"20", "", true},   {"21", "", true},
+      {"23", "", true},   {"26E", "", true},  {"30", "", true},
+      {"45B", "", false}, {"46B", "", false}, {"47B", "", false},
+      {"49M", "", false}, {"49N", "", false},
+  }};
+  return *table;
+}
+
 int FindField(const SpecTable& table, std::string_view tag, std::string* canon,
               char* option) {
   for (std::size_t i = 0; i < table.specs.size(); ++i) {

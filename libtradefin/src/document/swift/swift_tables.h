@@ -24,6 +24,7 @@ struct SpecTable {
 const SpecTable& Mt700Table();
 const SpecTable& Mt701Table();
 const SpecTable& Mt707Table();
+const SpecTable& Mt708Table();
 
 // Index of `tag` in `table` (or -1); sets the canonical name ("42a" for
 // "42A") and the option letter (0 for tags without options).
