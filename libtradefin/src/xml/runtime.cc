@@ -7,14 +7,23 @@
 #include <libxml/parser.h>
 #include <libxml/xmlIO.h>
 #include <xercesc/util/PlatformUtils.hpp>
+#include <xercesc/util/XMLException.hpp>
+#include <xercesc/util/XMLString.hpp>
 
+#include <atomic>
 #include <mutex>
+#include <new>
+#include <string>
+
+#include "xml/runtime_state.h"
 
 namespace tradefin {
 namespace {
 
 std::mutex g_mutex;
-int g_refcount = 0;
+int g_refcount = 0;                   // guarded by g_mutex
+std::string g_init_error;             // guarded by g_mutex; empty when fine
+std::atomic<bool> g_ready{false};     // Xerces initialised and not torn down
 
 // Silent on purpose: the parse that asked fails and reports its own error;
 // printing the URL to stderr would be noise outside the caller's control.
@@ -24,25 +33,63 @@ xmlParserInputPtr RefuseExternalEntity(const char* /*url*/,
   return nullptr;
 }
 
+std::string XercesMessage(const xercesc::XMLException& e) {
+  char* m = xercesc::XMLString::transcode(e.getMessage());
+  std::string out = m != nullptr ? m : "unknown error";
+  xercesc::XMLString::release(&m);
+  return out;
+}
+
 }  // namespace
 
 Runtime::Runtime() {
   std::lock_guard<std::mutex> lock(g_mutex);
-  if (g_refcount++ == 0) {
-    xmlInitParser();
-    xmlSetExternalEntityLoader(RefuseExternalEntity);
+  if (g_refcount++ != 0) return;
+  xmlInitParser();
+  xmlSetExternalEntityLoader(RefuseExternalEntity);
+  // The contract lets only std::bad_alloc escape; anything else Xerces
+  // throws here is kept and returned by status() and by every call that
+  // needs Xerces.
+  g_init_error.clear();
+  try {
     xercesc::XMLPlatformUtils::Initialize();
+    g_ready.store(true);
+  } catch (const std::bad_alloc&) {
+    --g_refcount;
+    throw;
+  } catch (const xercesc::XMLException& e) {
+    g_init_error = "Xerces-C failed to initialise: " + XercesMessage(e);
+  } catch (...) {
+    g_init_error = "Xerces-C failed to initialise (unknown exception)";
   }
 }
 
 Runtime::~Runtime() {
   std::lock_guard<std::mutex> lock(g_mutex);
   if (--g_refcount == 0) {
-    xercesc::XMLPlatformUtils::Terminate();
+    if (g_ready.exchange(false)) xercesc::XMLPlatformUtils::Terminate();
+    g_init_error.clear();
     // xmlCleanupParser() is deliberately not called: other code in the
     // process may still use libxml2 (its docs warn against calling it from
     // a library).
   }
 }
 
+Status Runtime::status() const { return xml::RequireRuntime("tradefin"); }
+
+namespace xml {
+
+Status RequireRuntime(std::string_view what) {
+  if (g_ready.load()) return Status();
+  std::lock_guard<std::mutex> lock(g_mutex);
+  if (g_refcount > 0 && !g_init_error.empty()) {
+    return Status::Internal(g_init_error);
+  }
+  return Status::FailedPrecondition(
+      std::string(what) +
+      " needs a live tradefin::Runtime: create one (tradefin::Runtime "
+      "runtime;) before using the library and keep it until you are done");
+}
+
+}  // namespace xml
 }  // namespace tradefin
