@@ -2,8 +2,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace tradefin::cli {
 
@@ -32,56 +35,104 @@ void FailWith(const Status& status) {
   Exit(kExitError);
 }
 
-std::string JsonQuote(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+Result<std::string> ReadInputFile(const std::string& path) {
+  std::ostringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  // An ifstream opens a directory without complaint and reads it as empty,
+  // which turned "wrong argument" into "empty document" (issue 13).
+  std::error_code ec;
+  const auto st = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(st)) {
+    return Status::NotFound("cannot read '" + path + "': no such file");
+  }
+  if (std::filesystem::is_directory(st)) {
+    return Status::IOError("cannot read '" + path + "': it is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot open '" + path + "'");
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError("cannot read '" + path + "'");
+  return ss.str();
+}
+
+std::string ReadInputFileOrFail(const std::string& path) {
+  Result<std::string> r = ReadInputFile(path);
+  if (!r.ok()) FailWith(r.status());
+  return std::move(*r);
+}
+
+std::string DumpJson(const Json& value) {
+  const char* pretty_env = std::getenv("TRADEFIN_JSON_PRETTY");
+  const bool pretty = pretty_env != nullptr && *pretty_env != '\0' &&
+                      std::string_view(pretty_env) != "0";
+  const int indent = pretty ? 2 : -1;
+  try {
+    return value.dump(indent, ' ', false, Json::error_handler_t::strict);
+  } catch (const Json::type_error&) {
+    // 316: a string is not valid UTF-8. Output stays valid JSON and valid
+    // UTF-8; the user is told that what they see is not the raw bytes.
+    std::cerr << "tradefin: note: JSON output had bytes that are not UTF-8; "
+                 "each was replaced by U+FFFD\n";
+    return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+  }
+}
+
+void PrintJson(const Json& value) { std::cout << DumpJson(value) << "\n"; }
+
+std::string JsonQuote(std::string_view s) { return DumpJson(Json(std::string(s))); }
+
+struct JsonWriter::Rep {
+  Json root;
+  bool has_root = false;
+  std::vector<Json*> open;  // innermost last; only it is ever modified
+  std::string key;
+  bool has_key = false;
+
+  Json* Add(Json v) {
+    if (open.empty()) {
+      root = std::move(v);
+      has_root = true;
+      return &root;
     }
+    Json& top = *open.back();
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
+    }
+    // An object: the value belongs to the last Key().
+    has_key = false;
+    top[key] = std::move(v);
+    return &top[key];
   }
-  out.push_back('"');
-  return out;
-}
+};
 
-void JsonWriter::Separator() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-  }
-}
+JsonWriter::JsonWriter() : rep_(std::make_unique<Rep>()) {}
+JsonWriter::~JsonWriter() = default;
 
-void JsonWriter::BeginObject() { Separator(); out_.push_back('{'); first_.push_back(true); }
-void JsonWriter::EndObject() { out_.push_back('}'); first_.pop_back(); }
-void JsonWriter::BeginArray() { Separator(); out_.push_back('['); first_.push_back(true); }
-void JsonWriter::EndArray() { out_.push_back(']'); first_.pop_back(); }
+void JsonWriter::BeginObject() { rep_->open.push_back(rep_->Add(Json::object())); }
+void JsonWriter::EndObject() { rep_->open.pop_back(); }
+void JsonWriter::BeginArray() { rep_->open.push_back(rep_->Add(Json::array())); }
+void JsonWriter::EndArray() { rep_->open.pop_back(); }
 void JsonWriter::Key(std::string_view key) {
-  Separator();
-  out_ += JsonQuote(key);
-  out_.push_back(':');
-  after_key_ = true;
+  rep_->key = std::string(key);
+  rep_->has_key = true;
 }
-void JsonWriter::String(std::string_view v) { Separator(); out_ += JsonQuote(v); }
-void JsonWriter::Int(int64_t v) { Separator(); out_ += std::to_string(v); }
-void JsonWriter::Bool(bool v) { Separator(); out_ += v ? "true" : "false"; }
-void JsonWriter::Null() { Separator(); out_ += "null"; }
-void JsonWriter::Raw(std::string_view json) { Separator(); out_ += json; }
+void JsonWriter::String(std::string_view v) { rep_->Add(Json(std::string(v))); }
+void JsonWriter::Int(int64_t v) { rep_->Add(Json(v)); }
+void JsonWriter::Bool(bool v) { rep_->Add(Json(v)); }
+void JsonWriter::Null() { rep_->Add(Json(nullptr)); }
+void JsonWriter::Value(Json v) { rep_->Add(std::move(v)); }
+void JsonWriter::Raw(std::string_view json) {
+  Json v = Json::parse(std::string(json), nullptr, /*allow_exceptions=*/false);
+  if (v.is_discarded()) {
+    FailWith(Status::Internal("JSON output: a fragment is not valid JSON"));
+  }
+  rep_->Add(std::move(v));
+}
+std::string JsonWriter::str() const { return DumpJson(rep_->root); }
+const Json& JsonWriter::json() const { return rep_->root; }
 
 }  // namespace tradefin::cli

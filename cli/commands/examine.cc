@@ -251,8 +251,7 @@ int RunExamine(const ExamineOptionsCli& o) {
   if (!o.presented.empty()) {
     Result<Date> d = Date::ParseIso(o.presented);
     if (!d.ok()) {
-      FailWith(Status::InvalidArgument("--presented '" + o.presented +
-                                       "': expected a date YYYY-MM-DD"));
+      FailWith(d.status().WithPrefix("--presented YYYY-MM-DD"));
     }
     presentation.presentation_date = *d;
   } else {

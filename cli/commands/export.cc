@@ -4,9 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
-#include <variant>
 
 #include "commands/commands.h"
 #include "output.h"
@@ -21,28 +19,32 @@ struct ExportCliOptions {
   std::string out;
   std::string user_reference;
   bool urgent = false;
+  bool json = false;
 };
 
 int RunExportMt700(const ExportCliOptions& o) {
-  std::ifstream in(o.lc, std::ios::binary);
-  if (!in) FailWith(Status::IOError("cannot read '" + o.lc + "'"));
-  std::ostringstream s;
-  s << in.rdbuf();
+  const std::string bytes = ReadInputFileOrFail(o.lc);
   auto validator = Validator::Create({});
   if (!validator.ok()) FailWith(validator.status());
-  auto doc = (*validator)->Parse(s.str(), o.lc);
-  if (!doc.ok()) FailWith(doc.status());
-  if (!std::holds_alternative<LetterOfCredit>(doc->model)) {
-    FailWith(Status::InvalidArgument("'" + o.lc +
-                                     "' is not a letter of credit document"));
-  }
+  auto lc = ParseAs<LetterOfCredit>(**validator, bytes, o.lc);
+  if (!lc.ok()) FailWith(lc.status());
   SwiftExportOptions eo;
   eo.user_reference = o.user_reference;
   eo.priority = o.urgent ? 'U' : 'N';
-  auto msgs = ExportMt700(std::get<LetterOfCredit>(doc->model), eo);
+  auto msgs = ExportMt700(*lc, eo);
   if (!msgs.ok()) FailWith(msgs.status());
+  Json list = Json::array();
   if (o.out.empty()) {
-    for (const std::string& m : *msgs) std::cout << m << "\r\n";
+    if (!o.json) {
+      for (const std::string& m : *msgs) std::cout << m << "\r\n";
+      return kExitOk;
+    }
+    for (std::size_t i = 0; i < msgs->size(); ++i) {
+      list.push_back({{"type", i == 0 ? "MT700" : "MT701"},
+                      {"path", nullptr},
+                      {"message", (*msgs)[i] + "\r\n"}});
+    }
+    PrintJson(Json{{"lc", o.lc}, {"messages", std::move(list)}});
     return kExitOk;
   }
   for (std::size_t i = 0; i < msgs->size(); ++i) {
@@ -51,9 +53,14 @@ int RunExportMt700(const ExportCliOptions& o) {
     out << (*msgs)[i] << "\r\n";
     out.close();
     if (!out) FailWith(Status::IOError("cannot write '" + path + "'"));
-    std::cout << path << ": " << (i == 0 ? "MT700" : "MT701") << " "
-              << (i + 1) << "/" << msgs->size() << "\n";
+    if (o.json) {
+      list.push_back({{"type", i == 0 ? "MT700" : "MT701"}, {"path", path}});
+    } else {
+      std::cout << path << ": " << (i == 0 ? "MT700" : "MT701") << " "
+                << (i + 1) << "/" << msgs->size() << "\n";
+    }
   }
+  if (o.json) PrintJson(Json{{"lc", o.lc}, {"messages", std::move(list)}});
   return kExitOk;
 }
 
@@ -76,6 +83,9 @@ void SetupExport(CLI::App& app) {
   mt700->add_option("--user-reference", o->user_reference,
                     "Block 3 field 108 (up to 16 characters)");
   mt700->add_flag("--urgent", o->urgent, "Priority U instead of N");
+  mt700->add_flag("--json", o->json,
+                  "Print {lc, messages:[{type, path}]} (with --out) or "
+                  "{lc, messages:[{type, path:null, message}]}");
   mt700->callback([o] { Exit(RunExportMt700(*o)); });
 }
 

@@ -28,11 +28,7 @@ struct ImportCliOptions {
 };
 
 std::string ReadOrFail(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) FailWith(Status::IOError("cannot read '" + path + "'"));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadInputFileOrFail(path);  // "is a directory" too (issue 13)
 }
 
 void WriteOrFail(const std::string& path, const std::string& bytes) {

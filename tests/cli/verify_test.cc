@@ -1,3 +1,4 @@
+#include "cli/utf8_check.h"
 #include "testing/testing.h"
 
 namespace tradefin {
@@ -73,6 +74,46 @@ TEST_CASE("cli verify: exit codes, --json, --explain, --trust") {
         2);
   CHECK(RunCli({"verify", p("ok.xml"), "--key", p("missing.pub")}).exit_code ==
         2);
+}
+
+TEST_CASE("issue 13: verify reads a directory as an error, not an empty file") {
+  TempDir dir;
+  auto p = [&](const std::string& n) { return (dir.path() / n).string(); };
+  REQUIRE(RunCli({"key", "gen", "--out", p("a")}).exit_code == 0);
+  auto r = RunCli({"verify", dir.path().string(), "--pubkey", p("a.pub")});
+  CHECK(r.exit_code == 2);
+  CHECK_MESSAGE(r.err.find("is a directory") != std::string::npos, r.err);
+}
+
+TEST_CASE("issue 13: verify --pubkey names the public key; --key stays an alias") {
+  TempDir dir;
+  auto p = [&](const std::string& n) { return (dir.path() / n).string(); };
+  REQUIRE(RunCli({"key", "gen", "--out", p("a")}).exit_code == 0);
+  std::string lc =
+      (SourceDir() / "samples/shipment/letter-of-credit.xml").string();
+  REQUIRE(RunCli({"sign", lc, "--key", p("a.key"), "--out", p("ok.xml")})
+              .exit_code == 0);
+  auto r = RunCli({"verify", p("ok.xml"), "--pubkey", p("a.pub")});
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  r = RunCli({"verify", p("ok.xml"), "--key", p("a.pub")});
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(RunCli({"verify", "--help"}).out.find("--pubkey") != std::string::npos);
+}
+
+TEST_CASE("issue 13: verify --json is valid UTF-8 for a file name that is not") {
+  TempDir dir;
+  auto p = [&](const std::string& n) { return (dir.path() / n).string(); };
+  REQUIRE(RunCli({"key", "gen", "--out", p("a")}).exit_code == 0);
+  std::string lc =
+      (SourceDir() / "samples/shipment/letter-of-credit.xml").string();
+  const std::string latin1 = p("cr\xe9" "dit-\xff.xml");  // Latin-1, not UTF-8
+  REQUIRE(RunCli({"sign", lc, "--key", p("a.key"), "--out", latin1})
+              .exit_code == 0);
+  auto r = RunCli({"verify", latin1, "--pubkey", p("a.pub"), "--json"});
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(testing::IsUtf8(r.out));
+  CHECK(r.out.find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD
+  CHECK(r.err.find("not UTF-8") != std::string::npos);
 }
 
 }  // namespace

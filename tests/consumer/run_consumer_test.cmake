@@ -17,10 +17,35 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build RESULT_VARIAB
 if(rc)
   message(FATAL_ERROR "consumer build failed: ${rc}")
 endif()
-execute_process(COMMAND ${WORK_DIR}/build/consumer RESULT_VARIABLE rc
-                OUTPUT_VARIABLE out)
+set(sample ${SOURCE_DIR}/samples/shipment/rail-waybill.xml)
+execute_process(COMMAND ${WORK_DIR}/build/consumer ${sample} RESULT_VARIABLE rc
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(rc OR NOT out MATCHES "EUR 1250000.50")
-  message(FATAL_ERROR "consumer (find_package) failed: ${rc} ${out}")
+  message(FATAL_ERROR "consumer (find_package) failed: ${rc} ${out} ${err}")
+endif()
+# The installed CLI starts from the prefix on its own (issue 13): its
+# RUNPATH is relative ($ORIGIN/../lib), so no LD_LIBRARY_PATH is needed and
+# the library found is the installed one, not the build tree's.
+unset(ENV{LD_LIBRARY_PATH})
+execute_process(COMMAND ${prefix}/bin/tradefin --version RESULT_VARIABLE rc
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc OR NOT out MATCHES "^[0-9]+\\.[0-9]+")
+  message(FATAL_ERROR "installed CLI did not start: ${rc} ${out} ${err}")
+endif()
+execute_process(COMMAND ${prefix}/bin/tradefin validate ${sample}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc OR NOT out MATCHES "valid \\(rail-waybill\\)")
+  message(FATAL_ERROR "installed CLI validate failed: ${rc} ${out} ${err}")
+endif()
+find_program(READELF readelf)
+if(READELF)
+  execute_process(COMMAND ${READELF} -d ${prefix}/bin/tradefin OUTPUT_VARIABLE dyn)
+  if(NOT dyn MATCHES "\\$ORIGIN/\\.\\./lib")
+    message(FATAL_ERROR "installed CLI has no relative RUNPATH:\n${dyn}")
+  endif()
+  if(dyn MATCHES "${BINARY_DIR}")
+    message(FATAL_ERROR "installed CLI still points into the build tree:\n${dyn}")
+  endif()
 endif()
 # pkg-config route.
 set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands/store/store_cli.h"
+#include "tradefin/core/clock.h"
 
 namespace tradefin::cli {
 
@@ -29,6 +30,10 @@ void SetupGet(CLI::App& app) {
       if (!bytes.ok()) FailWith(bytes.status());
       std::cout.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
       std::cout.flush();
+      // On stderr: stdout is the bytes themselves.
+      std::cerr << "tradefin: wrote " << bytes->size() << " bytes ("
+                << (o->raw ? "the exact entry bytes" : "the stored document")
+                << " of entry " << idx << ")\n";
       Exit(kExitOk);
     }
     auto bytes = st->GetEntryBytes(idx);
@@ -44,7 +49,7 @@ void SetupGet(CLI::App& app) {
       std::cout << "entry " << e->index << "\n"
                 << "type: " << EntryTypeName(e->type) << "\n"
                 << "leaf hash: " << HashHex(leaf) << "\n"
-                << "time: " << e->time_ms << " ms\n";
+                << "time: " << FormatUtcMillis(e->time_ms) << "\n";
       if (e->type == EntryType::kDocument) {
         std::cout << "document type: " << e->document_type << "\n"
                   << "submitter: " << e->submitter_party << " (key " << e->submitter_key_id << ")\n"

@@ -1,4 +1,5 @@
-// tradefin hub-key: print the hub's checkpoint verifier key (C2SP form).
+// tradefin hub-key [--json]: print the hub's checkpoint verifier key (C2SP
+// form).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -8,13 +9,25 @@
 namespace tradefin::cli {
 
 void SetupHubKey(CLI::App& app) {
-  auto store = std::make_shared<std::string>();
+  struct Opts {
+    std::string store;
+    bool json = false;
+  };
+  auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
       "hub-key", "Print the hub's checkpoint verifier key (<origin>+<keyid>+<base64>)");
-  AddStoreOption(cmd, store.get());
-  cmd->callback([store] {
-    auto st = OpenStoreOrFail(*store);
-    std::cout << st->HubVerifierKey() << "\n";
+  AddStoreOption(cmd, &o->store);
+  cmd->add_flag("--json", o->json, "Print {origin, verifier_key}");
+  cmd->callback([o] {
+    auto st = OpenStoreOrFail(o->store);
+    if (o->json) {
+      Json j;
+      j["origin"] = st->origin();
+      j["verifier_key"] = st->HubVerifierKey();
+      PrintJson(j);
+    } else {
+      std::cout << st->HubVerifierKey() << "\n";
+    }
     Exit(kExitOk);
   });
 }

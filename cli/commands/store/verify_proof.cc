@@ -27,19 +27,11 @@ struct VerifyProofCliOptions {
   bool json = false;
 };
 
+// A directory is an error here too (issue 13), not an empty proof or entry.
 std::string ReadOrFail(const std::string& path, std::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    FailWith(Status::IOError("cannot read " + std::string(what) + " '" + path +
-                             "'"));
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) {
-    FailWith(Status::IOError("error reading " + std::string(what) + " '" +
-                             path + "'"));
-  }
-  return s.str();
+  Result<std::string> r = ReadInputFile(path);
+  if (!r.ok()) FailWith(r.status().WithPrefix(what));
+  return std::move(*r);
 }
 
 // --hub-key takes the key string itself or a file holding it (the output of
@@ -59,7 +51,7 @@ std::string HubKeyOrFail(const std::string& arg) {
   return arg;
 }
 
-void PrintJson(const ProofVerification& v) {
+void PrintResultJson(const ProofVerification& v) {
   JsonWriter w;
   w.BeginObject();
   w.Key("valid");
@@ -92,7 +84,7 @@ void PrintJson(const ProofVerification& v) {
   auto v = VerifyTlogProofForEntry(proof, entry, vkey);
   if (!v.ok()) FailWith(v.status().WithPrefix("--hub-key"));
   if (o.json) {
-    PrintJson(*v);
+    PrintResultJson(*v);
   } else if (v->valid) {
     std::cout << "valid: entry " << v->index << " is in log "
               << v->checkpoint.origin << " at tree size " << v->checkpoint.size

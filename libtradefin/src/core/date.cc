@@ -1,6 +1,8 @@
 #include "tradefin/core/date.h"
 
 #include <cstdio>
+#include <ostream>
+#include <string>
 
 namespace tradefin {
 namespace {
@@ -25,12 +27,26 @@ int ToInt(std::string_view s) {
   return v;
 }
 
+// The message says which part of a well-formed date does not exist, so
+// "2025-02-29" is not mistaken for a format error.
 Result<Date> Checked(Date d, std::string_view text) {
-  if (!d.valid()) {
-    return Status::InvalidArgument("'" + std::string(text) +
-                                   "' is not a real calendar date");
+  if (d.valid()) return d;
+  static constexpr const char* kMonths[] = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  std::string why;
+  if (d.year < 1 || d.year > 9999) {
+    why = "years run from 1 to 9999";
+  } else if (d.month < 1 || d.month > 12) {
+    why = "there is no month " + std::to_string(d.month);
+  } else if (d.month == 2 && d.day == 29) {
+    why = std::to_string(d.year) + " is not a leap year";
+  } else {
+    why = std::string(kMonths[d.month - 1]) + " " + std::to_string(d.year) +
+          " has " + std::to_string(DaysInMonth(d.year, d.month)) + " days";
   }
-  return d;
+  return Status::InvalidArgument(std::string(text) + " is not a date (" + why +
+                                 ")");
 }
 
 }  // namespace
@@ -102,6 +118,10 @@ Date Date::FromDays(int64_t z) {
   int64_t m = mp < 10 ? mp + 3 : mp - 9;
   return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m),
               static_cast<int>(d)};
+}
+
+std::ostream& operator<<(std::ostream& os, const Date& date) {
+  return os << date.ToIso();
 }
 
 int Date::Weekday() const {

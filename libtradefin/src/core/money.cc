@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ostream>
 
 namespace tradefin {
 namespace {
@@ -91,5 +92,9 @@ Decimal Money::ToDecimal() const {
 std::string Money::AmountString() const { return ToDecimal().ToString(); }
 
 std::string Money::ToString() const { return currency + " " + AmountString(); }
+
+std::ostream& operator<<(std::ostream& os, const Money& money) {
+  return os << money.ToString();
+}
 
 }  // namespace tradefin

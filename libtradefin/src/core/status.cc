@@ -1,7 +1,5 @@
 #include "tradefin/core/status.h"
 
-#include <cassert>
-
 namespace tradefin {
 
 struct Status::Rep {
@@ -25,7 +23,9 @@ std::string_view StatusCodeName(StatusCode code) {
 }
 
 Status::Status(StatusCode code, std::string_view message) {
-  assert(code != StatusCode::kOk);
+  // An OK code stays OK (rep_ null): a non-null rep with kOk would make
+  // ok() false while code() says kOk, and callers would disagree on it.
+  if (code == StatusCode::kOk) return;
   rep_ = std::make_shared<const Rep>(Rep{code, std::string(message)});
 }
 

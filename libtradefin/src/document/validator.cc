@@ -180,32 +180,10 @@ class ValidatorImpl final : public Validator {
   }
 
   Result<ValidationReport> ValidateFile(const std::string& path) const override {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-      return Status::NotFound("cannot read '" + path + "': no such file");
-    }
-    if (std::filesystem::is_directory(path, ec)) {
-      return Status::IOError("cannot read '" + path + "': it is a directory");
-    }
-    uintmax_t size = std::filesystem::file_size(path, ec);
-    if (!ec && size > options_.parse.max_bytes) {
-      // Reason: refuse before reading a huge file into memory; reported as
-      // an issue like any other limit, so callers see one kind of verdict.
-      ValidationReport report;
-      report.file = path;
-      report.issues.push_back(ValidationIssue{
-          "XML-TOO-LARGE",
-          "The file is " + std::to_string(size) + " bytes; the limit is " +
-              std::to_string(options_.parse.max_bytes) + " bytes.",
-          path, 0, 0, ""});
-      return report;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::IOError("cannot open '" + path + "'");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) return Status::IOError("cannot read '" + path + "'");
-    return Run(buf.str(), path, nullptr, nullptr);
+    ValidationReport too_large;
+    TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path, &too_large));
+    if (!too_large.valid()) return too_large;
+    return Run(bytes, path, nullptr, nullptr);
   }
 
   Result<Document> Parse(std::string_view bytes,
@@ -232,7 +210,47 @@ class ValidatorImpl final : public Validator {
     return parsed;
   }
 
+  Result<Document> ParseFile(const std::string& path) const override {
+    ValidationReport too_large;
+    TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path, &too_large));
+    if (!too_large.valid()) {
+      return Status::InvalidArgument(FormatIssue(too_large.issues.front()));
+    }
+    return Parse(bytes, path);
+  }
+
  private:
+  // The file's bytes. A file over parse.max_bytes is not read: `too_large`
+  // then gets one XML-TOO-LARGE issue and the bytes are empty.
+  Result<std::string> ReadFile(const std::string& path,
+                               ValidationReport* too_large) const {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return Status::NotFound("cannot read '" + path + "': no such file");
+    }
+    if (std::filesystem::is_directory(path, ec)) {
+      return Status::IOError("cannot read '" + path + "': it is a directory");
+    }
+    uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > options_.parse.max_bytes) {
+      // Reason: refuse before reading a huge file into memory; reported as
+      // an issue like any other limit, so callers see one kind of verdict.
+      too_large->file = path;
+      too_large->issues.push_back(ValidationIssue{
+          "XML-TOO-LARGE",
+          "The file is " + std::to_string(size) + " bytes; the limit is " +
+              std::to_string(options_.parse.max_bytes) + " bytes.",
+          path, 0, 0, ""});
+      return std::string();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IOError("cannot open '" + path + "'");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) return Status::IOError("cannot read '" + path + "'");
+    return buf.str();
+  }
+
   // `tree_out`, when not null, receives the parsed tree (only when `out` is
   // not null and the document is valid).
   Result<ValidationReport> Run(std::string_view bytes,
@@ -327,6 +345,14 @@ Result<std::unique_ptr<Validator>> Validator::Create(
                             xml::SchemaValidator::Create());
   return std::unique_ptr<Validator>(
       std::make_unique<ValidatorImpl>(options, std::move(schemas)));
+}
+
+Status CheckDocumentType(const Document& doc, DocumentType expected,
+                         std::string_view source_name) {
+  if (doc.type == expected) return Status();
+  return Status::InvalidArgument(
+      std::string(source_name) + ": is a " + std::string(DocumentTypeName(doc.type)) +
+      ", expected a " + std::string(DocumentTypeName(expected)));
 }
 
 std::string FormatIssue(const ValidationIssue& issue) {

@@ -218,7 +218,9 @@ Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) 
   if (fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec) ||
       fs::exists(fs::path(o.dir) / "hub.key", ec))
     return Status::AlreadyExists("store " + o.dir + " already exists");
-  fs::create_directories(o.dir, ec);
+  const bool created = fs::create_directories(o.dir, ec);
+  // A directory we make holds the 0600 hub key: keep it private (0700).
+  if (created && !ec) fs::permissions(o.dir, fs::perms::owner_all, ec);
   if (ec)
     return Status::IOError("cannot create " + o.dir + ": " + ec.message());
   std::unique_ptr<StoreImpl> st(new StoreImpl());

@@ -51,6 +51,7 @@
 #include "xml/embedded_schemas.h"
 #include "xml/input_checks.h"
 #include "xml/runtime_internal.h"
+#include "xml/runtime_state.h"
 
 namespace tradefin::xml {
 namespace {
@@ -559,6 +560,7 @@ class XercesValidator final : public SchemaValidator {
   Status Validate(std::string_view bytes,
                   std::vector<SchemaError>* errors) const override {
     errors->clear();
+    TRADEFIN_RETURN_IF_ERROR(RequireRuntime("schema validation"));
     internal::InputProblem problem = internal::CheckInput(bytes, options_);
     if (!problem.ok()) {
       SchemaError e;
@@ -666,6 +668,7 @@ Result<std::unique_ptr<SchemaValidator>> SchemaValidator::Create() {
 
 Result<std::unique_ptr<SchemaValidator>> SchemaValidator::Create(
     const ParseOptions& options) {
+  TRADEFIN_RETURN_IF_ERROR(RequireRuntime("schema validation"));
   auto v = std::make_unique<XercesValidator>(options);
   TRADEFIN_RETURN_IF_ERROR(v->Load());
   return std::unique_ptr<SchemaValidator>(std::move(v));

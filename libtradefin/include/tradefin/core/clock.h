@@ -5,6 +5,7 @@
 #define TRADEFIN_CORE_CLOCK_H_
 
 #include <cstdint>
+#include <string>
 
 #include "tradefin/core/date.h"
 #include "tradefin/core/export.h"
@@ -19,6 +20,10 @@ class TRADEFIN_EXPORT Clock {
   // Today's UTC date.
   Date TodayUtc() const;
 };
+
+// An instant as ISO 8601 UTC with milliseconds, "2025-05-31T14:03:07.250Z"
+// (what people read; stores and JSON keep the integer milliseconds).
+TRADEFIN_EXPORT std::string FormatUtcMillis(int64_t unix_millis);
 
 // The system clock. Never null; lives for the whole program.
 TRADEFIN_EXPORT const Clock& SystemClock();

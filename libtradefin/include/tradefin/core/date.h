@@ -8,6 +8,7 @@
 #define TRADEFIN_CORE_DATE_H_
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -55,6 +56,10 @@ struct TRADEFIN_EXPORT Date {
   friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }
   friend bool operator>=(const Date& a, const Date& b) { return !(a < b); }
 };
+
+// Writes ToIso(): "2025-05-31" (an invalid date prints its fields the
+// same way, e.g. "2025-02-29").
+TRADEFIN_EXPORT std::ostream& operator<<(std::ostream& os, const Date& date);
 
 // b - a in days.
 inline int64_t DaysBetween(const Date& a, const Date& b) {

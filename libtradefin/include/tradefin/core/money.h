@@ -7,6 +7,7 @@
 #define TRADEFIN_CORE_MONEY_H_
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,9 @@ struct TRADEFIN_EXPORT Money {
     return a.currency == b.currency && a.minor_units == b.minor_units;
   }
 };
+
+// Writes ToString(): "EUR 1250000.00".
+TRADEFIN_EXPORT std::ostream& operator<<(std::ostream& os, const Money& money);
 
 }  // namespace tradefin
 

@@ -4,11 +4,16 @@
 //   if (!r.ok()) return r.status();
 //   int64_t cents = r->minor_units;
 //
+// A Result always either holds a value (ok()) or a non-OK status(); there
+// is no third state. Building one from an OK Status (a bug in the caller,
+// since there is no value to hold) gives a kInternal error instead, in every
+// build type, so TRADEFIN_ASSIGN_OR_RETURN can never pass "success" upward
+// without a value (abseil's StatusOr does the same).
+//
 // Thread safety: as for T.
 #ifndef TRADEFIN_CORE_RESULT_H_
 #define TRADEFIN_CORE_RESULT_H_
 
-#include <cassert>
 #include <utility>
 #include <variant>
 
@@ -19,12 +24,23 @@ namespace tradefin {
 template <typename T>
 class [[nodiscard]] Result {
  public:
+  // No value yet: status() is kInternal ("Result holds no value") until a
+  // value or a Status is assigned. Lets callers declare a Result before the
+  // branch that fills it.
+  Result()
+      : rep_(std::in_place_index<0>,
+             Status(StatusCode::kInternal,
+                    "Result holds no value (default-constructed)")) {}
   // Implicit, so that `return value;` works.
   Result(T value) : rep_(std::in_place_index<1>, std::move(value)) {}
-  // Implicit. REQUIRES: !status.ok().
-  Result(Status status) : rep_(std::in_place_index<0>, std::move(status)) {
-    assert(!std::get<0>(rep_).ok());
-  }
+  // Implicit, so that `return status;` works. Should be non-OK; an OK
+  // status becomes kInternal (see above).
+  Result(Status status)
+      : rep_(std::in_place_index<0>,
+             status.ok() ? Status(StatusCode::kInternal,
+                                  "Result built from an OK Status and no "
+                                  "value (a bug in the code that returned it)")
+                         : std::move(status)) {}
 
   bool ok() const { return rep_.index() == 1; }
   // OK when a value is present.

@@ -39,7 +39,9 @@ class [[nodiscard]] TRADEFIN_EXPORT Status {
  public:
   // OK. Costs one null pointer.
   Status() noexcept = default;
-  // REQUIRES: code != kOk.
+  // A status with `code` and `message`. With code == kOk the result is OK
+  // and the message is dropped (as abseil does), so ok() and code() always
+  // agree, in release builds too.
   Status(StatusCode code, std::string_view message);
 
   static Status Ok() { return Status(); }
@@ -54,6 +56,19 @@ class [[nodiscard]] TRADEFIN_EXPORT Status {
 
   bool ok() const { return rep_ == nullptr; }
   StatusCode code() const;
+
+  // One predicate per code, so callers need not compare code() by hand:
+  //   if (r.status().IsNotFound()) ...
+  bool IsInvalidArgument() const { return code() == StatusCode::kInvalidArgument; }
+  bool IsNotFound() const { return code() == StatusCode::kNotFound; }
+  bool IsAlreadyExists() const { return code() == StatusCode::kAlreadyExists; }
+  bool IsFailedPrecondition() const {
+    return code() == StatusCode::kFailedPrecondition;
+  }
+  bool IsCorruption() const { return code() == StatusCode::kCorruption; }
+  bool IsIOError() const { return code() == StatusCode::kIOError; }
+  bool IsUnsupported() const { return code() == StatusCode::kUnsupported; }
+  bool IsInternal() const { return code() == StatusCode::kInternal; }
   // Empty for OK.
   std::string_view message() const;
   // "OK" or "<CodeName>: <message>".

@@ -34,6 +34,28 @@ TRADEFIN_EXPORT std::string_view DocumentNamespace(DocumentType type);
 TRADEFIN_EXPORT bool DocumentTypeFromNamespace(std::string_view ns,
                                                DocumentType* type);
 
+// DocumentTypeOf<RailWaybill>::value == DocumentType::kRailWaybill, and so
+// on for the four model types (used by ParseAs<T>). Not defined for other
+// types, so ParseAs<int> does not compile.
+template <typename T>
+struct DocumentTypeOf;
+template <>
+struct DocumentTypeOf<LetterOfCredit> {
+  static constexpr DocumentType value = DocumentType::kLetterOfCredit;
+};
+template <>
+struct DocumentTypeOf<RailWaybill> {
+  static constexpr DocumentType value = DocumentType::kRailWaybill;
+};
+template <>
+struct DocumentTypeOf<CustomsDeclaration> {
+  static constexpr DocumentType value = DocumentType::kCustomsDeclaration;
+};
+template <>
+struct DocumentTypeOf<CommercialInvoice> {
+  static constexpr DocumentType value = DocumentType::kCommercialInvoice;
+};
+
 using DocumentModel = std::variant<LetterOfCredit, RailWaybill,
                                    CustomsDeclaration, CommercialInvoice>;
 

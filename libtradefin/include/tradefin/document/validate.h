@@ -11,6 +11,12 @@
 //   if (!report.ok()) ...           // could not read the file
 //   if (!report->valid()) ...       // the document has errors
 //
+// When you know which document you expect, parse straight into its model:
+//
+//   Result<RailWaybill> wb = tradefin::ParseFileAs<RailWaybill>(
+//       **validator, "samples/shipment/rail-waybill.xml");
+//   if (!wb.ok()) ...  // unreadable, invalid, or not a rail waybill
+//
 // Thread safety: a Validator may be used from several threads at once.
 #ifndef TRADEFIN_DOCUMENT_VALIDATE_H_
 #define TRADEFIN_DOCUMENT_VALIDATE_H_
@@ -20,6 +26,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "tradefin/core/export.h"
@@ -80,7 +88,51 @@ class TRADEFIN_EXPORT Validator {
   // CODE: message"); use Validate() for the full list.
   virtual Result<Document> Parse(std::string_view bytes,
                                  std::string_view source_name) const = 0;
+  // Reads a file and parses it as Parse() does. kNotFound if it does not
+  // exist, kIOError if it cannot be read (or is a directory),
+  // kInvalidArgument if it does not validate (including a file larger than
+  // `parse.max_bytes`).
+  virtual Result<Document> ParseFile(const std::string& path) const = 0;
 };
+
+// OK if `doc` is of type `expected`; otherwise kInvalidArgument
+// "<source_name>: is a <type>, expected a <expected type>".
+TRADEFIN_EXPORT Status CheckDocumentType(const Document& doc,
+                                         DocumentType expected,
+                                         std::string_view source_name);
+
+// Validates `bytes` and returns the model of type T (one of LetterOfCredit,
+// RailWaybill, CustomsDeclaration, CommercialInvoice). Errors: those of
+// Validator::Parse, and kInvalidArgument when the document is valid but of
+// another type (the message names both types). Never throws
+// std::bad_variant_access.
+template <typename T>
+Result<T> ParseAs(const Validator& validator, std::string_view bytes,
+                  std::string_view source_name) {
+  Result<Document> doc = validator.Parse(bytes, source_name);
+  if (!doc.ok()) return doc.status();
+  Status st = CheckDocumentType(*doc, DocumentTypeOf<T>::value, source_name);
+  if (!st.ok()) return st;
+  T* model = std::get_if<T>(&doc->model);
+  if (model == nullptr) {
+    return Status::Internal("document type and model disagree");
+  }
+  return std::move(*model);
+}
+
+// As ParseAs, reading the file at `path` (see Validator::ParseFile).
+template <typename T>
+Result<T> ParseFileAs(const Validator& validator, const std::string& path) {
+  Result<Document> doc = validator.ParseFile(path);
+  if (!doc.ok()) return doc.status();
+  Status st = CheckDocumentType(*doc, DocumentTypeOf<T>::value, path);
+  if (!st.ok()) return st;
+  T* model = std::get_if<T>(&doc->model);
+  if (model == nullptr) {
+    return Status::Internal("document type and model disagree");
+  }
+  return std::move(*model);
+}
 
 // "file:line:col: CODE: message [path]" (the path part only when known),
 // the form `tradefin validate` prints.
