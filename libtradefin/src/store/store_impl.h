@@ -34,6 +34,7 @@ inline constexpr char kLinkPrefix = 'l';
 inline constexpr char kPartyStatePrefix = 'r';
 inline constexpr char kCheckpointPrefix = 'c';
 inline constexpr char kMetaPrefix = 'm';
+inline constexpr char kCosignaturePrefix = 'w';  // witness.md §5
 
 std::string NodeKey(int level, uint64_t index);
 std::string HashBytes(const Sha256Hash& h);
@@ -95,6 +96,12 @@ class StoreImpl final : public Store {
                                                 uint64_t to) const override;
 
   Result<AuditReport> Audit(const AuditOptions& options) const override;
+
+  // store_cosign.cc
+  Result<size_t> AddCosignatures(std::string_view cosigned_checkpoint,
+                                 const std::vector<std::string>& witness_keys) override;
+  Result<std::string> CosignedCheckpointAt(uint64_t size) const override;
+  Result<std::vector<uint64_t>> CosignedSizes() const override;
 
   // For tests and the bench (internal): appends one pre-built entry (with
   // an optional document blob) without any document checks.
