@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
   tradefin::cli::SetupImport(app);
   tradefin::cli::SetupExport(app);
   tradefin::cli::SetupExamine(app);
+  tradefin::cli::SetupWitness(app);
+  tradefin::cli::SetupVerifyConsistency(app);
+  tradefin::cli::SetupBundle(app);
 
   return tradefin::cli::RunApp(app, argc, argv);
 }

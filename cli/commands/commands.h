@@ -25,6 +25,10 @@ void SetupImport(CLI::App& app);    // import.cc
 void SetupExport(CLI::App& app);    // export.cc
 // UCP 600 examination (issue 5).
 void SetupExamine(CLI::App& app);   // examine.cc
+// Witnesses, offline consistency check, guarantor bundles (issue 9).
+void SetupWitness(CLI::App& app);             // witness.cc (+ cosign-add)
+void SetupVerifyConsistency(CLI::App& app);   // verify_consistency.cc
+void SetupBundle(CLI::App& app);              // bundle.cc
 
 }  // namespace tradefin::cli
 

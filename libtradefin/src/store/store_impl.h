@@ -42,6 +42,7 @@ inline constexpr char kEncumbrancePrefix = 'f';
 
 // Store format (meta `format`, §3): 2 = version-2 entries and party rows.
 inline constexpr uint16_t kStoreFormat = 2;
+inline constexpr char kCosignaturePrefix = 'w';  // witness.md §5
 
 std::string NodeKey(int level, uint64_t index);
 std::string HashBytes(const Sha256Hash& h);
@@ -112,6 +113,11 @@ class StoreImpl final : public Store {
   Result<std::optional<EncumbranceInfo>> ActiveEncumbrance(
       std::string_view key) const override;
   Result<std::string> GetFinancingEvent(uint64_t index) const override;
+  // store_cosign.cc
+  Result<size_t> AddCosignatures(std::string_view cosigned_checkpoint,
+                                 const std::vector<std::string>& witness_keys) override;
+  Result<std::string> CosignedCheckpointAt(uint64_t size) const override;
+  Result<std::vector<uint64_t>> CosignedSizes() const override;
 
   // For tests and the bench (internal): appends one pre-built entry (with
   // an optional document blob) without any document checks.

@@ -293,6 +293,22 @@ class TRADEFIN_EXPORT Store {
       std::string_view key) const = 0;
   // The stored event XML of a financing-event entry (kNotFound otherwise).
   virtual Result<std::string> GetFinancingEvent(uint64_t index) const = 0;
+  // --- Witness cosignatures (docs/formats/witness.md §5).
+  // Adds the cosignature lines of `cosigned_checkpoint` (a checkpoint this
+  // store signed, followed by cosignature lines) by the witnesses in
+  // `witness_keys` (verifier key strings). Returns how many lines were
+  // stored. Errors, with nothing written: kNotFound if no checkpoint was
+  // signed at that size; kInvalidArgument if the text differs from the
+  // store's checkpoint at that size, a line is by a key not in
+  // `witness_keys`, a line does not verify, or there is no cosignature.
+  virtual Result<size_t> AddCosignatures(
+      std::string_view cosigned_checkpoint,
+      const std::vector<std::string>& witness_keys) = 0;
+  // The signed checkpoint of `size` followed by every stored cosignature
+  // line for it, in witness-name order (kNotFound as CheckpointAt).
+  virtual Result<std::string> CosignedCheckpointAt(uint64_t size) const = 0;
+  // Tree sizes that have at least one stored cosignature, ascending.
+  virtual Result<std::vector<uint64_t>> CosignedSizes() const = 0;
 
   // Recomputes everything (docs/guide/store.md "Audit"). The verdict is in
   // the report; a non-OK Status only when the audit could not run.
