@@ -313,7 +313,7 @@ void CheckInvoiceGoods(Context& ctx, const CommercialInvoice& inv) {
       if (!term_ok) fields.push_back("incoterm");
       if (!edition_ok) fields.push_back("incoterms_edition");
       if (!place_ok) fields.push_back("incoterm_place");
-      ctx.Add("UCP18C-TRADE-TERM", "UCP 600 Art. 18(c); ISBP 821 C",
+      ctx.Add("UCP18C-TRADE-TERM", "UCP 600 Art. 18(c); ISBP 821 C9",
               Severity::kDiscrepancy, RefOf(inv), fields,
               inv.incoterm + " " + inv.incoterm_place + " " +
                   inv.incoterms_edition,
