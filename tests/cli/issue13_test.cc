@@ -79,19 +79,22 @@ TEST_CASE("issue 13: verify-proof --json of a proof with a 0xFF byte is valid UT
   REQUIRE_OK(vkey);
   auto root = merkle::RootAt(1, tree);
   REQUIRE_OK(root);
-  // Signed for another origin whose name is not UTF-8: the failure reason
-  // quotes it.
-  auto cp = note::SignCheckpoint({"example.org/\xff", 1, *root, {}}, *key);
+  auto cp = note::SignCheckpoint({origin, 1, *root, {}}, *key);
   REQUIRE_OK(cp);
   auto path = merkle::InclusionProof(0, 1, tree);
   REQUIRE_OK(path);
-  WriteFile(dir.path() / "p.tlog-proof",
-            note::FormatTlogProof({false, "", 0, *path, *cp}));
+  // The checkpoint's origin line rewritten to bytes that are not UTF-8: the
+  // origin is checked first, and the failure reason quotes it.
+  std::string proof = note::FormatTlogProof({false, "", 0, *path, *cp});
+  const size_t at = proof.find(origin + "\n");
+  REQUIRE(at != std::string::npos);
+  proof.replace(at, origin.size(), "example.org/\xff");
+  WriteFile(dir.path() / "p.tlog-proof", proof);
   WriteFile(dir.path() / "entry.bin", entry);
   auto r = RunCli({"verify-proof", (dir.path() / "p.tlog-proof").string(),
                    "--entry", (dir.path() / "entry.bin").string(), "--hub-key",
                    *vkey, "--json"});
-  CHECK_MESSAGE(r.exit_code != 0, r.out + r.err);
+  CHECK_MESSAGE(r.exit_code != 0, (r.out + r.err));
   CHECK(IsUtf8(r.out));
   CHECK(r.out.find("\"valid\":false") != std::string::npos);
 }
