@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   tradefin::cli::SetupImport(app);
   tradefin::cli::SetupExport(app);
   tradefin::cli::SetupExamine(app);
+  tradefin::cli::SetupFinance(app);
 
   return tradefin::cli::RunApp(app, argc, argv);
 }

@@ -9,6 +9,7 @@ pkg_check_modules(CRYPTOPP REQUIRED IMPORTED_TARGET libcrypto++)
 if(TRADEFIN_BUILD_CLI)
   find_package(CLI11 REQUIRED)
 endif()
+find_package(nlohmann_json 3 REQUIRED)  # header-only; JSON in the CLI
 if(TRADEFIN_BUILD_TESTS)
   find_package(doctest REQUIRED)
 endif()

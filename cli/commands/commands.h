@@ -25,6 +25,8 @@ void SetupImport(CLI::App& app);    // import.cc
 void SetupExport(CLI::App& app);    // export.cc
 // UCP 600 examination (issue 5).
 void SetupExamine(CLI::App& app);   // examine.cc
+// Single-document financing (issue 9).
+void SetupFinance(CLI::App& app);   // finance.cc
 
 }  // namespace tradefin::cli
 
