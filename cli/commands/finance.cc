@@ -133,6 +133,9 @@ void RunStep(FinancingEventKind kind, const StepOpts& o) {
   act.actor = o.actor.empty() ? ActorOfKey(*st, *key) : o.actor;
   if (!o.amount.empty()) {
     std::string currency = o.currency;
+    if (currency.empty() && kind == FinancingEventKind::kRequest)
+      FailWith(Status::InvalidArgument(
+          "--currency is required for a request (it fixes the financing's currency)"));
     if (currency.empty()) {
       auto cur = fin->Status(act.financed);
       if (!cur.ok()) FailWith(cur.status());
