@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   tradefin::cli::SetupWitness(app);
   tradefin::cli::SetupVerifyConsistency(app);
   tradefin::cli::SetupBundle(app);
+  tradefin::cli::SetupFinance(app);
 
   return tradefin::cli::RunApp(app, argc, argv);
 }

@@ -10,6 +10,7 @@ find_package(nlohmann_json 3 REQUIRED)
 if(TRADEFIN_BUILD_CLI)
   find_package(CLI11 REQUIRED)
 endif()
+find_package(nlohmann_json 3 REQUIRED)  # header-only; JSON in the CLI
 if(TRADEFIN_BUILD_TESTS)
   find_package(doctest REQUIRED)
 endif()

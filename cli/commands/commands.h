@@ -29,6 +29,8 @@ void SetupExamine(CLI::App& app);   // examine.cc
 void SetupWitness(CLI::App& app);             // witness.cc (+ cosign-add)
 void SetupVerifyConsistency(CLI::App& app);   // verify_consistency.cc
 void SetupBundle(CLI::App& app);              // bundle.cc
+// Single-document financing (issue 9).
+void SetupFinance(CLI::App& app);   // finance.cc
 
 }  // namespace tradefin::cli
 
