@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
     c.dir = sdir.string();
     c.origin = "bench.example/tradefin";
     store = Need(Store::Create(c), "create");
-    Need(store->AddParty("TFCRCNC0XXX", "Carrier", PartyRole::kCarrier,
+    Need(store->AddParty("TFCRCNC0XXX", "Carrier", {PartyRole::kCarrier},
                          key.public_key().spki_der()), "party");
     // Warm the validator (schema load) outside the timing.
     Need(store->Submit({{"warm", signed_docs[0]}}, {}), "warm");

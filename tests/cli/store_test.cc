@@ -102,7 +102,7 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
   CHECK(badrole.exit_code == 2);
   auto list = RunCli({"party", "list", "--store", s.store, "--json"});
   CHECK(list.exit_code == 0);
-  CHECK(list.out.find("\"role\":\"customs-broker\"") != std::string::npos);
+  CHECK(list.out.find("\"roles\":[\"customs-broker\"]") != std::string::npos);
 
   std::string lc = s.Signed("letter-of-credit.xml", "issuing-bank", "lc.xml");
   std::string wb = s.Signed("rail-waybill.xml", "carrier", "wb.xml");
@@ -171,6 +171,44 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
   // $TRADEFIN_STORE is honoured.
   auto env = RunCli({"hub-key"}, "", {"TRADEFIN_STORE=" + s.store});
   CHECK(env.out == hub.out);
+}
+
+TEST_CASE("store CLI: multi-role parties and party roles") {
+  Runtime runtime;
+  Shipment s;
+  s.Init();
+  auto k = PrivateKey::Generate(KeyType::kEd25519);
+  REQUIRE_OK(k);
+  WriteFile(s.Path("bank.pub"), k->public_key().ToPem());
+  // --role repeated and comma-separated both work; order does not matter.
+  auto add = RunCli({"party", "add", "--store", s.store, "--id", "LDZBPLP0XXX", "--name",
+                     "LDZ BANK SA", "--role", "financing-bank", "--role",
+                     "issuing-bank,financing-bank", "--key", s.Path("bank.pub")});
+  REQUIRE_MESSAGE(add.exit_code == 0, add.err);
+  auto list = RunCli({"party", "list", "--store", s.store, "--json"});
+  CHECK(list.out.find("\"roles\":[\"issuing-bank\",\"financing-bank\"]") != std::string::npos);
+  auto text = RunCli({"party", "list", "--store", s.store});
+  CHECK(text.out.find("LDZBPLP0XXX  issuing-bank,financing-bank  LDZ BANK SA") !=
+        std::string::npos);
+
+  auto roles = RunCli({"party", "roles", "--store", s.store, "--id", "LDZBPLP0XXX",
+                       "--role", "financing-bank"});
+  CHECK_MESSAGE(roles.exit_code == 0, roles.err);
+  CHECK(roles.out.find("roles of LDZBPLP0XXX are now financing-bank: entry 1") !=
+        std::string::npos);
+  auto log = RunCli({"log", "--store", s.store});
+  CHECK(log.out.find("1  party-roles  party:LDZBPLP0XXX (financing-bank)  links: party-update->0") !=
+        std::string::npos);
+  auto same = RunCli({"party", "roles", "--store", s.store, "--id", "LDZBPLP0XXX",
+                      "--role", "financing-bank"});
+  CHECK(same.exit_code == 2);
+  CHECK(same.err.find("already holds exactly the roles financing-bank") != std::string::npos);
+  auto unknown = RunCli({"party", "roles", "--store", s.store, "--id", "LDZBPLP0XXX",
+                         "--role", "pirate"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("'pirate' is not a role") != std::string::npos);
+  auto audit = RunCli({"audit", "--store", s.store});
+  CHECK_MESSAGE(audit.exit_code == 0, audit.out << audit.err);
 }
 
 TEST_CASE("store CLI: a second process gets 'store in use' (exit 2)") {

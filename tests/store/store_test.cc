@@ -86,7 +86,7 @@ struct Fixture {
   }
   void Register(const std::string& id, PartyRole role) {
     Party p{id, role, NewKey()};
-    auto ref = store->AddParty(id, "Party " + id, role, p.key.public_key().spki_der());
+    auto ref = store->AddParty(id, "Party " + id, {role}, p.key.public_key().spki_der());
     REQUIRE_OK(ref);
     parties.emplace(id, std::move(p));
   }
@@ -137,7 +137,7 @@ TEST_CASE("entry codec is canonical and rejects damage") {
   CHECK_FALSE(DecodeEntry(bytes + "x").ok());
   CHECK_FALSE(DecodeEntry(bytes.substr(0, bytes.size() - 1)).ok());
   std::string bad = bytes;
-  bad[5] = 2;  // version 2
+  bad[5] = 3;  // version 3
   CHECK(DecodeEntry(bad).status().code() == StatusCode::kCorruption);
   // Leaf hash = SHA-256(0x00 || bytes).
   CHECK(HashHex(EntryLeafHash(bytes)) ==
@@ -177,10 +177,10 @@ TEST_CASE("party registry: ids, duplicates, rotation, revocation") {
   CHECK(CheckPartyId("NOTABIC").code() == StatusCode::kInvalidArgument);
   CHECK(CheckPartyId("91510113MA6CT4K21Q").code() == StatusCode::kInvalidArgument);
   CHECK_STATUS_OK(CheckPartyId(kOtherShipper));
-  auto dup = f.store->AddParty(kBank, "again", PartyRole::kIssuingBank,
+  auto dup = f.store->AddParty(kBank, "again", {PartyRole::kIssuingBank},
                                NewKey().public_key().spki_der());
   CHECK(dup.status().code() == StatusCode::kAlreadyExists);
-  auto reuse = f.store->AddParty(kOtherShipper, "x", PartyRole::kShipper,
+  auto reuse = f.store->AddParty(kOtherShipper, "x", {PartyRole::kShipper},
                                  f.parties.at(kBank).key.public_key().spki_der());
   CHECK(reuse.status().code() == StatusCode::kAlreadyExists);
 
@@ -398,6 +398,201 @@ TEST_CASE("audit detects a flipped byte in every stored value") {
   auto st = Store::Open(o);
   REQUIRE_OK(st);
   auto a = (*st)->Audit({});
+  REQUIRE_OK(a);
+  CHECK_MESSAGE(a->clean, a->problem);
+}
+
+TEST_CASE("entry codec: version 2 role lists, version 1 still decodes") {
+  Entry e;
+  e.origin = kOrigin;
+  e.index = 3;
+  e.type = EntryType::kPartyRegistration;
+  e.submitter_key_id = std::string(64, 'b');
+  e.natural_keys = {"party:X"};
+  e.party = {kBank, "Bank", {"issuing-bank", "financing-bank"}, "spki"};
+  e.hub_signature = std::string(64, 's');
+  CHECK(e.version == 2);
+  std::string bytes = EncodeEntry(e);
+  auto back = DecodeEntry(bytes);
+  REQUIRE_OK(back);
+  CHECK(back->party.roles == std::vector<std::string>{"issuing-bank", "financing-bank"});
+
+  // Unsorted, repeated, unknown or missing roles have no canonical form.
+  for (std::vector<std::string> bad :
+       {std::vector<std::string>{"financing-bank", "issuing-bank"},
+        std::vector<std::string>{"shipper", "shipper"},
+        std::vector<std::string>{"pirate"}, std::vector<std::string>{}}) {
+    Entry b = e;
+    b.party.roles = bad;
+    auto d = DecodeEntry(EncodeEntry(b));
+    CHECK(d.status().code() == StatusCode::kCorruption);
+  }
+  // A rotation carries no role.
+  Entry rot = e;
+  rot.type = EntryType::kPartyKeyRotation;
+  CHECK_FALSE(DecodeEntry(EncodeEntry(rot)).ok());
+  rot.party.roles.clear();
+  CHECK_OK(DecodeEntry(EncodeEntry(rot)));
+
+  // A version-1 entry (one role string) written by an older hub decodes as
+  // a one-role set and re-encodes to the same bytes.
+  Entry v1 = e;
+  v1.version = 1;
+  v1.party.roles = {"shipper"};
+  std::string v1bytes = EncodeEntry(v1);
+  CHECK(v1bytes[5] == 1);
+  auto v1back = DecodeEntry(v1bytes);
+  REQUIRE_OK(v1back);
+  CHECK(v1back->version == 1);
+  CHECK(v1back->party.roles == std::vector<std::string>{"shipper"});
+  CHECK(EncodeEntry(*v1back) == v1bytes);
+  // Type 5 (party-roles) does not exist in version 1.
+  Entry v1roles = v1;
+  v1roles.type = EntryType::kPartyRoles;
+  auto no5 = DecodeEntry(EncodeEntry(v1roles));
+  CHECK(no5.status().code() == StatusCode::kCorruption);
+  CHECK(no5.status().message().find("unknown entry type 5") != std::string::npos);
+}
+
+TEST_CASE("multi-role registry: a bank that issues and finances") {
+  Fixture f;
+  const std::string kFinBank = "DEUTDEFF";  // BIC 8
+  Party p{kFinBank, PartyRole::kIssuingBank, NewKey()};
+  auto ref = f.store->AddParty(kFinBank, "Bank of two roles",
+                               {PartyRole::kFinancingBank, PartyRole::kIssuingBank,
+                                PartyRole::kFinancingBank},
+                               p.key.public_key().spki_der());
+  REQUIRE_OK(ref);
+  auto entry = f.store->GetEntry(ref->index);
+  REQUIRE_OK(entry);
+  CHECK(entry->version == 2);
+  // Sorted by enum value, repeats dropped.
+  CHECK(entry->party.roles == std::vector<std::string>{"issuing-bank", "financing-bank"});
+  auto list = f.store->ListParties();
+  REQUIRE_OK(list);
+  const PartyInfo* info = nullptr;
+  for (const auto& q : *list)
+    if (q.id == kFinBank) info = &q;
+  REQUIRE(info != nullptr);
+  CHECK(info->roles == std::vector<PartyRole>{PartyRole::kIssuingBank, PartyRole::kFinancingBank});
+  CHECK(info->HasRole(PartyRole::kFinancingBank));
+  CHECK_FALSE(info->HasRole(PartyRole::kShipper));
+
+  CHECK(f.store->AddParty("COBADEFF", "no role", {}, NewKey().public_key().spki_der())
+            .status()
+            .code() == StatusCode::kInvalidArgument);
+
+  // Role changes are hub-signed entries linked to the party's last entry.
+  auto same = f.store->SetPartyRoles(kFinBank, {PartyRole::kIssuingBank,
+                                                PartyRole::kFinancingBank});
+  CHECK(same.status().code() == StatusCode::kAlreadyExists);
+  CHECK(f.store->SetPartyRoles(kFinBank, {}).status().code() ==
+        StatusCode::kInvalidArgument);
+  CHECK(f.store->SetPartyRoles("COBADEFF", {PartyRole::kShipper}).status().code() ==
+        StatusCode::kNotFound);
+  auto changed = f.store->SetPartyRoles(kFinBank, {PartyRole::kFinancingBank});
+  REQUIRE_OK(changed);
+  auto ce = f.store->GetEntry(changed->index);
+  REQUIRE_OK(ce);
+  CHECK(ce->type == EntryType::kPartyRoles);
+  CHECK(ce->party.roles == std::vector<std::string>{"financing-bank"});
+  CHECK(ce->party.public_key_spki.empty());
+  REQUIRE(ce->links.size() == 1);
+  CHECK(ce->links[0].relation == "party-update");
+  CHECK(ce->links[0].target_index == ref->index);
+  f.Reopen();
+  list = f.store->ListParties();
+  REQUIRE_OK(list);
+  for (const auto& q : *list)
+    if (q.id == kFinBank) {
+      CHECK(q.roles == std::vector<PartyRole>{PartyRole::kFinancingBank});
+      CHECK(q.updated_at == changed->index);
+      CHECK_FALSE(q.key_id.empty());  // the key is untouched
+    }
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
+  REQUIRE_OK(f.store->RevokeParty(kFinBank));
+  CHECK(f.store->SetPartyRoles(kFinBank, {PartyRole::kIssuingBank}).status().code() ==
+        StatusCode::kFailedPrecondition);
+}
+
+TEST_CASE("multi-role registry: an exporter that is shipper and declarant") {
+  Fixture f;
+  // The broker of the fixture becomes shipper too: it may now issue the
+  // invoice as well as the declaration.
+  REQUIRE_OK(f.store->SetPartyRoles(kBroker, {PartyRole::kShipper,
+                                              PartyRole::kCustomsBroker}));
+  auto r = f.store->Submit({f.Doc("customs-declaration.xml", kBroker)}, {});
+  REQUIRE_OK(r);
+  CHECK_MESSAGE(r->accepted, r->outcomes[0].reason);
+  auto list = f.store->ListParties();
+  REQUIRE_OK(list);
+  for (const auto& q : *list)
+    if (q.id == kBroker)
+      CHECK(q.roles == std::vector<PartyRole>{PartyRole::kShipper, PartyRole::kCustomsBroker});
+  auto audit = f.store->Audit({});
+  REQUIRE_OK(audit);
+  CHECK_MESSAGE(audit->clean, audit->problem);
+}
+
+TEST_CASE("a format-1 store opens unchanged and is upgraded by its first write") {
+  Fixture f;
+  std::string dir = f.store->dir();
+  f.store.reset();
+  // Turn the party rows and meta format back into the format-1 layout
+  // (no marker byte, one role string), as an older hub wrote them.
+  {
+    leveldb::DB* raw = nullptr;
+    REQUIRE(leveldb::DB::Open(leveldb::Options(), dir + "/db", &raw).ok());
+    std::unique_ptr<leveldb::DB> db(raw);
+    for (const auto& [k, v] : Dump(db.get())) {
+      if (k[0] != 'r') continue;
+      auto st = store::DecodePartyState(v);
+      REQUIRE_OK(st);
+      std::string old;
+      auto put_str = [&old](const std::string& x) {
+        uint32_t n = static_cast<uint32_t>(x.size());
+        for (int sh = 24; sh >= 0; sh -= 8) old.push_back(static_cast<char>((n >> sh) & 0xff));
+        old += x;
+      };
+      put_str(st->party.party_id);
+      put_str(st->party.name);
+      REQUIRE(st->party.roles.size() == 1);
+      put_str(st->party.roles[0]);
+      put_str(st->party.public_key_spki);
+      old.push_back(static_cast<char>(st->revoked ? 1 : 0));
+      std::string tail = v.substr(v.size() - 16);
+      old += tail;
+      auto back = store::DecodePartyState(old);
+      REQUIRE_OK(back);
+      CHECK(store::EncodePartyState(*back) == v);
+      REQUIRE(db->Put(leveldb::WriteOptions(), k, old).ok());
+    }
+    REQUIRE(db->Put(leveldb::WriteOptions(), "mformat", std::string("\0\1", 2)).ok());
+  }
+  OpenStoreOptions o;
+  o.dir = dir;
+  o.clock = &f.clock;
+  auto st = Store::Open(o);
+  REQUIRE_OK(st);
+  f.store = std::move(*st);
+  auto list = f.store->ListParties();
+  REQUIRE_OK(list);
+  CHECK(list->size() == 4);
+  // Format 1 with version-2 entries is not a store an old hub could have
+  // written: audit says so.
+  auto a = f.store->Audit({});
+  REQUIRE_OK(a);
+  CHECK_FALSE(a->clean);
+  CHECK(a->problem.find("meta format") != std::string::npos);
+  // The first write upgrades every party row and the format in its batch.
+  REQUIRE_OK(f.store->SetPartyRoles(kShipper, {PartyRole::kShipper, PartyRole::kConsignee}));
+  auto rows = Dump(f.impl().db());
+  CHECK(rows.at("mformat") == std::string("\0\2", 2));
+  for (const auto& [k, v] : rows)
+    if (k[0] == 'r') CHECK(v[0] == 2);
+  a = f.store->Audit({});
   REQUIRE_OK(a);
   CHECK_MESSAGE(a->clean, a->problem);
 }

@@ -52,7 +52,7 @@ void SetupGet(CLI::App& app) {
       } else {
         std::cout << "party: " << e->party.party_id;
         if (!e->party.name.empty()) std::cout << " " << e->party.name;
-        if (!e->party.role.empty()) std::cout << " (" << e->party.role << ")";
+        if (!e->party.roles.empty()) std::cout << " (" << JoinRoleNames(e->party.roles) << ")";
         std::cout << "\n";
       }
       for (const auto& k : e->natural_keys) std::cout << "key: " << k << "\n";

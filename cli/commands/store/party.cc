@@ -1,7 +1,8 @@
-// tradefin party add|rotate|revoke|list: the party registry. Every change
-// is a hub-signed log entry.
+// tradefin party add|rotate|revoke|roles|list: the party registry. Every
+// change is a hub-signed log entry.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include "commands/store/store_cli.h"
@@ -11,9 +12,37 @@ namespace tradefin::cli {
 namespace {
 
 struct PartyOpts {
-  std::string store, id, name, role, key;
+  std::string store, id, name, key;
+  std::vector<std::string> roles;
   bool json = false;
 };
+
+constexpr char kRoleHelp[] =
+    "Role; repeat or comma-separate for several: carrier, shipper, "
+    "applicant, issuing-bank, financing-bank, guarantor, customs-broker, "
+    "consignee";
+
+std::vector<PartyRole> RolesOrFail(const std::vector<std::string>& names) {
+  std::vector<PartyRole> out;
+  for (const std::string& n : names) {
+    PartyRole role;
+    if (!PartyRoleFromName(n, &role))
+      FailWith(Status::InvalidArgument(
+          "--role '" + n +
+          "' is not a role; expected carrier, shipper, applicant, issuing-bank, "
+          "financing-bank, guarantor, customs-broker or consignee"));
+    out.push_back(role);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string RolesText(const std::vector<PartyRole>& roles) {
+  std::string out;
+  for (PartyRole r : roles) out += (out.empty() ? "" : ",") + std::string(PartyRoleName(r));
+  return out;
+}
 
 std::string KeySpkiOrFail(const std::string& path) {
   auto key = PublicKey::FromFile(path);
@@ -47,23 +76,15 @@ void SetupParty(CLI::App& app) {
   AddStoreOption(add, &o->store);
   add->add_option("--id", o->id, "BIC, LEI or unified social credit code")->required();
   add->add_option("--name", o->name, "Registered name")->required();
-  add->add_option("--role", o->role,
-                  "carrier, shipper, applicant, issuing-bank, financing-bank, "
-                  "guarantor, customs-broker or consignee")
-      ->required();
+  add->add_option("--role", o->roles, kRoleHelp)->required()->delimiter(',');
   add->add_option("--key", o->key, "The party's public key file (SPKI PEM or certificate)")
       ->required();
   add->add_flag("--json", o->json, "Print the result as JSON");
   add->callback([o] {
-    PartyRole role;
-    if (!PartyRoleFromName(o->role, &role))
-      FailWith(Status::InvalidArgument(
-          "--role '" + o->role +
-          "' is not a role; expected carrier, shipper, applicant, issuing-bank, "
-          "financing-bank, guarantor, customs-broker or consignee"));
+    std::vector<PartyRole> roles = RolesOrFail(o->roles);
     std::string spki = KeySpkiOrFail(o->key);
     auto st = OpenStoreOrFail(o->store);
-    auto ref = st->AddParty(o->id, o->name, role, spki);
+    auto ref = st->AddParty(o->id, o->name, roles, spki);
     if (!ref.ok()) FailWith(ref.status());
     PrintRef("registered " + o->id, *ref, o->json);
     Exit(kExitOk);
@@ -95,6 +116,21 @@ void SetupParty(CLI::App& app) {
     Exit(kExitOk);
   });
 
+  CLI::App* roles = party->add_subcommand(
+      "roles", "Replace the set of roles a party holds (hub-signed entry)");
+  AddStoreOption(roles, &o->store);
+  roles->add_option("--id", o->id, "Party id")->required();
+  roles->add_option("--role", o->roles, kRoleHelp)->required()->delimiter(',');
+  roles->add_flag("--json", o->json, "Print the result as JSON");
+  roles->callback([o] {
+    std::vector<PartyRole> r = RolesOrFail(o->roles);
+    auto st = OpenStoreOrFail(o->store);
+    auto ref = st->SetPartyRoles(o->id, r);
+    if (!ref.ok()) FailWith(ref.status());
+    PrintRef("roles of " + o->id + " are now " + RolesText(r), *ref, o->json);
+    Exit(kExitOk);
+  });
+
   CLI::App* list = party->add_subcommand("list", "List registered parties");
   AddStoreOption(list, &o->store);
   list->add_flag("--json", o->json, "Print as JSON");
@@ -111,8 +147,10 @@ void SetupParty(CLI::App& app) {
         w.String(p.id);
         w.Key("name");
         w.String(p.name);
-        w.Key("role");
-        w.String(PartyRoleName(p.role));
+        w.Key("roles");
+        w.BeginArray();
+        for (PartyRole r : p.roles) w.String(PartyRoleName(r));
+        w.EndArray();
         w.Key("key_id");
         w.String(p.key_id);
         w.Key("revoked");
@@ -127,7 +165,7 @@ void SetupParty(CLI::App& app) {
       std::cout << w.str() << "\n";
     } else {
       for (const PartyInfo& p : *parties)
-        std::cout << p.id << "  " << PartyRoleName(p.role) << "  " << p.name << "  "
+        std::cout << p.id << "  " << RolesText(p.roles) << "  " << p.name << "  "
                   << (p.revoked ? std::string("REVOKED") : "key " + p.key_id.substr(0, 16))
                   << "  (entries " << p.registered_at << ".." << p.updated_at << ")\n";
     }

@@ -91,13 +91,21 @@ void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf) {
     w.String(e.party.party_id);
     w.Key("name");
     w.String(e.party.name);
-    w.Key("role");
-    w.String(e.party.role);
+    w.Key("roles");
+    w.BeginArray();
+    for (const auto& r : e.party.roles) w.String(r);
+    w.EndArray();
     w.Key("key_id");
     w.String(e.party.public_key_spki.empty() ? "" : HexEncode(Sha256(e.party.public_key_spki)));
     w.EndObject();
   }
   w.EndObject();
+}
+
+std::string JoinRoleNames(const std::vector<std::string>& roles) {
+  std::string out;
+  for (const auto& r : roles) out += (out.empty() ? "" : ",") + r;
+  return out;
 }
 
 std::string EntrySummary(const Entry& e) {
@@ -107,7 +115,7 @@ std::string EntrySummary(const Entry& e) {
          "  by " + e.submitter_party;
   } else {
     s += "  party:" + e.party.party_id;
-    if (!e.party.role.empty()) s += " (" + e.party.role + ")";
+    if (!e.party.roles.empty()) s += " (" + JoinRoleNames(e.party.roles) + ")";
   }
   if (!e.links.empty()) {
     s += "  links:";

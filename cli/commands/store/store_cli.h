@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "output.h"
 #include "tradefin/store/store.h"
@@ -28,6 +29,8 @@ uint64_t ParseIndexOrFail(const std::string& text, const char* what);
 void WriteLinkJson(JsonWriter& w, const EntryLink& l);
 // Writes an entry as a JSON object.
 void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf);
+// Role names joined with ',' ("shipper,customs-broker").
+std::string JoinRoleNames(const std::vector<std::string>& roles);
 // One-line human summary of an entry.
 std::string EntrySummary(const Entry& e);
 

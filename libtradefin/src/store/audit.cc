@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "store/codec.h"
+#include "store/financing_audit.h"
 #include "store/hub_checkpoint.h"
 #include "store/store_impl.h"
 
@@ -168,6 +169,11 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   }
   const std::string hub_key_id = HexEncode(Sha256(hub_spki_));
 
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    TRADEFIN_RETURN_IF_ERROR(EnsureEventReader());
+  }
+  FinancingAuditState financing;
   std::map<std::string, PartyState> registry;
   auto trust = std::make_shared<const RegistryTrust>(registry);
   const int threads = options.threads < 1 ? 1 : options.threads;
@@ -177,6 +183,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   merkle::CompactRange range;
   Sha256Hash prev{};
   uint64_t i = 0;
+  uint16_t max_version = 1;
   std::string scratch;
   {
     std::unique_ptr<leveldb::Iterator> it(db->NewIterator(ro));
@@ -198,6 +205,9 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
       Entry& e = *decoded;
       auto bad = [&](std::string what) { first.Report(i, std::move(what)); };
       if (e.index != i) { bad("entry says index " + std::to_string(e.index)); break; }
+      // A writer never goes back to an older entry format (§3.3).
+      if (e.version < max_version) { bad("entry version " + std::to_string(e.version) + " after version " + std::to_string(max_version)); break; }
+      max_version = e.version;
       if (e.origin != origin_) { bad("origin '" + e.origin + "' is not the store's '" + origin_ + "'"); break; }
       if (e.prev_leaf_hash != prev) { bad("hash chain broken: prev_leaf_hash is not the leaf hash of entry " + std::to_string(i - 1)); break; }
       Sha256Hash leaf = EntryLeafHash(bytes);
@@ -259,33 +269,18 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
         if (pool) pool->Push(std::move(t));
         else CheckDocument(*checker_, t, &first);
         ++report.documents_checked;
+      } else if (e.type == EntryType::kFinancingEvent || e.type == EntryType::kEncumbrance) {
+        std::string problem = AuditFinancingEntry(db, ro, e, *trust, *hub, hub_key_id,
+                                                  *event_reader_, &financing);
+        if (!problem.empty()) { bad(problem); break; }
       } else {
         if (e.submitter_key_id != hub_key_id ||
             !hub->Verify(EntrySigningInput(e), e.hub_signature)) {
           bad("hub signature on the " + std::string(EntryTypeName(e.type)) + " entry does not verify");
           break;
         }
-        const std::string& id = e.party.party_id;
-        auto cur = registry.find(id);
-        if (e.type == EntryType::kPartyRegistration) {
-          if (cur != registry.end()) { bad("party " + id + " registered twice"); break; }
-          PartyState st;
-          st.party = e.party;
-          st.first = st.last = i;
-          registry[id] = st;
-        } else {
-          if (cur == registry.end() || cur->second.revoked) {
-            bad("update of unknown or revoked party " + id);
-            break;
-          }
-          if (e.type == EntryType::kPartyKeyRotation) {
-            cur->second.party.public_key_spki = e.party.public_key_spki;
-          } else {
-            cur->second.revoked = true;
-            cur->second.party.public_key_spki.clear();
-          }
-          cur->second.last = i;
-        }
+        std::string problem = ApplyPartyEntry(e, i, &registry);
+        if (!problem.empty()) { bad(problem); break; }
         trust = std::make_shared<const RegistryTrust>(registry);
       }
       prev = leaf;
@@ -382,7 +377,11 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
     scan(kPartyStatePrefix, [&](std::string_view k, std::string_view v) {
       ++rows;
       auto it = registry.find(std::string(k));
-      if (it == registry.end() || EncodePartyState(it->second) != v) {
+      // Compared as decoded state: a format-1 store keeps its old row
+      // layout until its first write (§3.3).
+      auto row = DecodePartyState(v);
+      if (it == registry.end() || !row.ok() ||
+          EncodePartyState(*row) != EncodePartyState(it->second)) {
         first.Report(std::nullopt, "party registry row for " + std::string(k) +
                                        " differs from the registry rebuilt from the log");
         return false;
@@ -391,6 +390,10 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
     });
     if (!first.found() && rows != registry.size())
       first.Report(std::nullopt, "party registry rows are missing");
+  }
+  if (!first.found()) {
+    std::string problem = AuditEncumbranceRows(db, ro, financing);
+    if (!problem.empty()) first.Report(std::nullopt, problem);
   }
   for (char p : {kKeyPrefix, kPartyIndexPrefix, kLinkPrefix}) {
     if (first.found()) break;
@@ -415,9 +418,13 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   }
   if (!first.found()) {
     std::string fmt;
+    // Format 2 once anything was written by a version-2 writer; a format-1
+    // store holds only version-1 entries (§3.3).
     if (!Exists(db, ro, std::string(1, kMetaPrefix) + "format", &fmt) ||
-        fmt != std::string("\0\1", 2))
-      first.Report(std::nullopt, "meta format is not version 1");
+        !(fmt == std::string("\0\2", 2) ||
+          (fmt == std::string("\0\1", 2) && max_version == 1)))
+      first.Report(std::nullopt, "meta format is neither 2 nor (for a store of "
+                                 "version-1 entries only) 1");
     auto key = PrivateKey::FromFile((std::filesystem::path(dir_) / "hub.key").string());
     if (!first.found() && (!key.ok() || key->public_key().spki_der() != hub_spki_))
       first.Report(std::nullopt, "hub.key does not match meta hub-key");

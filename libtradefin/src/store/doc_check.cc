@@ -9,11 +9,20 @@
 
 namespace tradefin::store {
 
+namespace {
+// A version-2 row starts with this byte. A version-1 row starts with the
+// u32 length of a party id (at most 20), whose first byte is 0, so the two
+// layouts cannot be confused (§3.1).
+constexpr uint8_t kPartyStateV2 = 2;
+}  // namespace
+
 std::string EncodePartyState(const PartyState& s) {
   std::string out;
+  PutU8(&out, kPartyStateV2);
   PutStr(&out, s.party.party_id);
   PutStr(&out, s.party.name);
-  PutStr(&out, s.party.role);
+  PutU32(&out, static_cast<uint32_t>(s.party.roles.size()));
+  for (const auto& r : s.party.roles) PutStr(&out, r);
   PutStr(&out, s.party.public_key_spki);
   PutU8(&out, s.revoked ? 1 : 0);
   PutU64(&out, s.first);
@@ -24,9 +33,19 @@ std::string EncodePartyState(const PartyState& s) {
 Result<PartyState> DecodePartyState(std::string_view bytes) {
   Reader r(bytes);
   PartyState s;
+  const bool v2 = !bytes.empty() && static_cast<uint8_t>(bytes[0]) == kPartyStateV2;
+  if (v2) r.U8();
   s.party.party_id = std::string(r.Str());
   s.party.name = std::string(r.Str());
-  s.party.role = std::string(r.Str());
+  if (v2) {
+    uint32_t n = r.U32();
+    if (!r.ok() || n > r.remaining() / 4)
+      return Status::Corruption("party state row is malformed");
+    for (uint32_t i = 0; i < n && r.ok(); ++i) s.party.roles.emplace_back(r.Str());
+  } else {
+    std::string role(r.Str());
+    if (!role.empty()) s.party.roles.push_back(std::move(role));
+  }
   s.party.public_key_spki = std::string(r.Str());
   uint8_t revoked = r.U8();
   s.first = r.U64();
@@ -92,12 +111,55 @@ std::string LinkRelation(std::string_view kind, std::string_view from_type,
   return "";
 }
 
-bool RoleMayIssue(std::string_view role, std::string_view type_name) {
-  if (type_name == "rail-waybill") return role == "carrier";
-  if (type_name == "letter-of-credit") return role == "issuing-bank";
-  if (type_name == "commercial-invoice") return role == "shipper";
-  if (type_name == "customs-declaration")
-    return role == "shipper" || role == "customs-broker";
+std::string ApplyPartyEntry(const Entry& e, uint64_t index,
+                            std::map<std::string, PartyState>* registry) {
+  const std::string& id = e.party.party_id;
+  auto cur = registry->find(id);
+  if (e.type == EntryType::kPartyRegistration) {
+    if (cur != registry->end()) return "party " + id + " registered twice";
+    PartyState st;
+    st.party = e.party;
+    st.first = st.last = index;
+    (*registry)[id] = std::move(st);
+    return "";
+  }
+  if (e.type != EntryType::kPartyKeyRotation &&
+      e.type != EntryType::kPartyRevocation && e.type != EntryType::kPartyRoles)
+    return "not a party entry";
+  if (cur == registry->end() || cur->second.revoked)
+    return "update of unknown or revoked party " + id;
+  PartyState& st = cur->second;
+  if (e.type == EntryType::kPartyKeyRotation) {
+    st.party.public_key_spki = e.party.public_key_spki;
+  } else if (e.type == EntryType::kPartyRoles) {
+    st.party.roles = e.party.roles;
+  } else {
+    st.revoked = true;
+    st.party.public_key_spki.clear();
+  }
+  st.last = index;
+  return "";
+}
+
+std::string JoinRoles(const std::vector<std::string>& roles) {
+  std::string out;
+  for (const auto& r : roles) {
+    if (!out.empty()) out += ",";
+    out += r;
+  }
+  return out;
+}
+
+bool RoleMayIssue(const std::vector<std::string>& roles,
+                  std::string_view type_name) {
+  for (const std::string& role : roles) {
+    if (type_name == "rail-waybill" && role == "carrier") return true;
+    if (type_name == "letter-of-credit" && role == "issuing-bank") return true;
+    if (type_name == "commercial-invoice" && role == "shipper") return true;
+    if (type_name == "customs-declaration" &&
+        (role == "shipper" || role == "customs-broker"))
+      return true;
+  }
   return false;
 }
 
@@ -182,10 +244,10 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
     return reject("SIGNER-UNKNOWN", "key " + vr->key_id + " has no party");
   out.signer_party = party->party.party_id;
   out.signer_key_id = vr->key_id;
-  if (!RoleMayIssue(party->party.role, out.type_name))
+  if (!RoleMayIssue(party->party.roles, out.type_name))
     return reject("ROLE-NOT-ALLOWED",
-                  "party " + party->party.party_id + " is a " +
-                      party->party.role + " and may not issue a " +
+                  "party " + party->party.party_id + " holds the role(s) " +
+                      JoinRoles(party->party.roles) + " and may not issue a " +
                       out.type_name);
   out.ok = true;
   return out;

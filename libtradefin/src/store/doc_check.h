@@ -19,13 +19,24 @@ namespace tradefin::store {
 
 // Current state of one party (docs/formats/store.md §3.1).
 struct PartyState {
-  PartyPayload party;  // current name, role and key
+  PartyPayload party;  // current name, roles and key
   bool revoked = false;
   uint64_t first = 0;
   uint64_t last = 0;
 };
+// Writes the version-2 row layout; decodes both layouts (§3.1).
 std::string EncodePartyState(const PartyState& s);
 Result<PartyState> DecodePartyState(std::string_view bytes);
+
+// Applies one party entry (types 2-5) at log index `index` to `registry`:
+// the one rule for how the registry evolves, used when appending and when
+// audit replays the log. Returns "" or what is wrong (registered twice,
+// update of an unknown or revoked party, not a party entry).
+std::string ApplyPartyEntry(const Entry& e, uint64_t index,
+                            std::map<std::string, PartyState>* registry);
+
+// Role names as one comma-separated string ("shipper,customs-broker").
+std::string JoinRoles(const std::vector<std::string>& roles);
 
 // The party registry at one point of the log, as a TrustStore: a key is
 // trusted iff it is the current key of a registered, unrevoked party; the
@@ -67,8 +78,9 @@ std::string_view IdentityKind(std::string_view type_name);
 std::string LinkRelation(std::string_view kind, std::string_view from_type,
                          std::string_view to_type);
 
-// Roles that may issue a document type.
-bool RoleMayIssue(std::string_view role, std::string_view type_name);
+// True if one of `roles` may issue a document type.
+bool RoleMayIssue(const std::vector<std::string>& roles,
+                  std::string_view type_name);
 
 // Validates, verifies the signature against `trust` and checks the signer's
 // role. Thread-safe.

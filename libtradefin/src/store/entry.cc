@@ -4,6 +4,7 @@
 
 #include "store/codec.h"
 #include "tradefin/signing/keys.h"
+#include "tradefin/store/store.h"
 
 namespace tradefin {
 
@@ -17,11 +18,35 @@ namespace {
 constexpr char kMagic[] = "TFEN";
 constexpr char kSigningContext[] = "tradefin/entry/v1\n";
 
-bool IsKnownType(uint16_t code) { return code >= 1 && code <= 4; }
+// Type 5 (party-roles), 16 (financing-event) and 17 (encumbrance) exist
+// from version 2 on (§2.1).
+bool IsKnownType(uint16_t code, uint16_t version) {
+  if (version >= 2 && (code == 16 || code == 17)) return true;
+  return code >= 1 && code <= (version >= 2 ? 5 : 4);
+}
 
 bool IsPartyType(EntryType t) {
   return t == EntryType::kPartyRegistration ||
-         t == EntryType::kPartyKeyRotation || t == EntryType::kPartyRevocation;
+         t == EntryType::kPartyKeyRotation || t == EntryType::kPartyRevocation ||
+         t == EntryType::kPartyRoles;
+}
+
+// Version 2 role lists (§2.2): registration and role change carry a
+// non-empty set sorted by PartyRole value without repeats, so one role set
+// has exactly one encoding; rotation and revocation carry none.
+bool RolesWellFormed(EntryType t, const std::vector<std::string>& roles) {
+  bool needs_roles =
+      t == EntryType::kPartyRegistration || t == EntryType::kPartyRoles;
+  if (!needs_roles) return roles.empty();
+  if (roles.empty()) return false;
+  int prev = -1;
+  for (const std::string& name : roles) {
+    PartyRole r;
+    if (!PartyRoleFromName(name, &r)) return false;
+    if (static_cast<int>(r) <= prev) return false;
+    prev = static_cast<int>(r);
+  }
+  return true;
 }
 
 void PutHash(std::string* out, const Sha256Hash& h) {
@@ -55,8 +80,24 @@ std::string EncodeBody(const Entry& e) {
   if (IsPartyType(e.type)) {
     PutStr(&payload, e.party.party_id);
     PutStr(&payload, e.party.name);
-    PutStr(&payload, e.party.role);
+    if (e.version == 1) {
+      // Version 1 had one role string; see DecodeEntry.
+      PutStr(&payload, e.party.roles.empty() ? std::string_view()
+                                             : std::string_view(e.party.roles[0]));
+    } else {
+      PutU32(&payload, static_cast<uint32_t>(e.party.roles.size()));
+      for (const auto& r : e.party.roles) PutStr(&payload, r);
+    }
     PutStr(&payload, e.party.public_key_spki);
+  } else if (e.type == EntryType::kEncumbrance) {
+    const EncumbrancePayload& p = e.encumbrance;
+    PutStr(&payload, p.action);
+    PutU64(&payload, p.pledge);
+    PutU64(&payload, p.financed);
+    PutStr(&payload, p.bank);
+    PutStr(&payload, p.currency);
+    PutU64(&payload, p.amount);
+    PutU64(&payload, static_cast<uint64_t>(p.pledged_ms));
   }
   PutStr(&out, payload);
   return out;
@@ -76,6 +117,7 @@ std::string_view EntryTypeName(EntryType type) {
     case EntryType::kPartyRegistration: return "party-registration";
     case EntryType::kPartyKeyRotation: return "party-key-rotation";
     case EntryType::kPartyRevocation: return "party-revocation";
+    case EntryType::kPartyRoles: return "party-roles";
     case EntryType::kFinancingEvent: return "financing-event";
     case EntryType::kEncumbrance: return "encumbrance";
     case EntryType::kMapRoot: return "map-root";
@@ -101,14 +143,14 @@ Result<Entry> DecodeEntry(std::string_view bytes) {
   if (r.Bytes(4) != std::string_view(kMagic, 4)) return fail("bad magic");
   Entry e;
   e.version = r.U16();
-  if (!r.ok() || e.version != 1)
+  if (!r.ok() || e.version < 1 || e.version > kEntryFormatVersion)
     return fail("unsupported version " + std::to_string(e.version));
   e.origin = std::string(r.Str());
   e.index = r.U64();
   e.time_ms = static_cast<int64_t>(r.U64());
   uint16_t type = r.U16();
   if (!r.ok()) return fail("truncated header");
-  if (!IsKnownType(type))
+  if (!IsKnownType(type, e.version))
     return fail("unknown entry type " + std::to_string(type));
   e.type = static_cast<EntryType>(type);
   e.submitter_party = std::string(r.Str());
@@ -139,9 +181,33 @@ Result<Entry> DecodeEntry(std::string_view bytes) {
     store::Reader p(payload);
     e.party.party_id = std::string(p.Str());
     e.party.name = std::string(p.Str());
-    e.party.role = std::string(p.Str());
+    if (e.version == 1) {
+      // Version 1: one role string, "" in rotation/revocation. Kept as
+      // written (entries are immutable); read as a one-role set.
+      std::string role(p.Str());
+      if (!role.empty()) e.party.roles.push_back(std::move(role));
+    } else {
+      uint32_t nroles = p.U32();
+      if (!p.ok() || nroles > p.remaining() / 4) return fail("bad role count");
+      for (uint32_t i = 0; i < nroles && p.ok(); ++i)
+        e.party.roles.emplace_back(p.Str());
+    }
     e.party.public_key_spki = std::string(p.Str());
     if (!p.ok() || !p.done()) return fail("bad party payload");
+    if (e.version >= 2 && !RolesWellFormed(e.type, e.party.roles))
+      return fail("party roles are missing, unknown, unsorted or repeated");
+  } else if (e.type == EntryType::kEncumbrance) {
+    store::Reader p(payload);
+    EncumbrancePayload& en = e.encumbrance;
+    en.action = std::string(p.Str());
+    en.pledge = p.U64();
+    en.financed = p.U64();
+    en.bank = std::string(p.Str());
+    en.currency = std::string(p.Str());
+    en.amount = p.U64();
+    en.pledged_ms = static_cast<int64_t>(p.U64());
+    if (!p.ok() || !p.done() || (en.action != "encumber" && en.action != "release"))
+      return fail("bad encumbrance payload");
   } else if (!payload.empty()) {
     return fail("unexpected payload for a document entry");
   }

@@ -235,7 +235,7 @@ Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) 
   wb.Put(MetaKey("size"), U64Value(0));
   wb.Put(MetaKey("hub-key"), st->hub_spki_);
   std::string fmt;
-  PutU16(&fmt, 1);
+  PutU16(&fmt, kStoreFormat);
   wb.Put(MetaKey("format"), fmt);
   TRADEFIN_ASSIGN_OR_RETURN(
       std::string cp, SignCheckpoint(o.origin, 0, merkle::EmptyRoot(), *st->hub_key_));
@@ -275,8 +275,11 @@ Status StoreImpl::LoadState() {
   size_ = DecodeU64(size_bytes);
   TRADEFIN_ASSIGN_OR_RETURN(hub_spki_, meta("hub-key"));
   TRADEFIN_ASSIGN_OR_RETURN(std::string fmt, meta("format"));
-  if (fmt != std::string("\0\1", 2))
+  // Format 1 stores (single-role party rows, version-1 entries) open as
+  // they are; the first write upgrades them (Commit, §3.3).
+  if (fmt.size() != 2 || DecodeU64(fmt) < 1 || DecodeU64(fmt) > kStoreFormat)
     return Status::Corruption("store " + dir_ + ": unsupported format version");
+  format_ = static_cast<uint16_t>(DecodeU64(fmt));
   auto key = PrivateKey::FromFile((fs::path(dir_) / "hub.key").string());
   if (!key.ok()) return key.status().WithPrefix("store " + dir_ + ": hub key");
   if (key->public_key().spki_der() != hub_spki_)
@@ -319,16 +322,7 @@ std::string StoreImpl::HubPublicKeySpki() const { return hub_spki_; }
 
 // ------------------------------------------------------------------ batches
 
-struct StoreImpl::Batch {
-  leveldb::WriteBatch wb;
-  merkle::CompactRange range;
-  uint64_t size = 0;
-  Sha256Hash last_leaf{};
-  std::map<uint64_t, std::pair<Entry, Sha256Hash>> entries;  // new ones
-  std::map<std::string, std::vector<uint64_t>> key_index;   // hash -> idx
-  std::map<std::string, PartyState> parties;
-  std::set<std::string> changed_parties;
-};
+// StoreImpl::Batch is defined in store_impl.h (financing_store.cc uses it).
 
 StoreImpl::Batch StoreImpl::BeginBatch() const {
   Batch b;
@@ -340,7 +334,7 @@ StoreImpl::Batch StoreImpl::BeginBatch() const {
 }
 
 EntryRef StoreImpl::Append(Batch* b, Entry* e, const std::string* document) {
-  e->version = 1;
+  e->version = kEntryFormatVersion;
   e->origin = origin_;
   e->index = b->size;
   e->time_ms = clock_->NowUnixMillis();
@@ -358,8 +352,10 @@ EntryRef StoreImpl::Append(Batch* b, Entry* e, const std::string* document) {
     b->wb.Put(PrefixedHash(kKeyPrefix, h, idx), "");
     b->key_index[h].push_back(idx);
   }
-  const std::string& party =
-      e->type == EntryType::kDocument ? e->submitter_party : e->party.party_id;
+  const std::string& party = e->type == EntryType::kDocument ||
+                                     e->type == EntryType::kFinancingEvent
+                                 ? e->submitter_party
+                                 : e->party.party_id;
   if (!party.empty())
     b->wb.Put(PrefixedHash(kPartyIndexPrefix, KeyHash(party), idx), "");
   for (const EntryLink& l : e->links) {
@@ -385,6 +381,15 @@ Status StoreImpl::Commit(Batch* b) {
                             SignCheckpoint(origin_, b->size, root, *hub_key_));
   b->wb.Put(U64Key(kCheckpointPrefix, b->size), cp);
   b->wb.Put(MetaKey("size"), U64Value(b->size));
+  if (format_ < kStoreFormat) {
+    // Upgrade a format-1 store in the batch that first writes version-2
+    // entries: every party row in the new layout, then the new format, so
+    // an older binary refuses the store rather than misread it (§3.3).
+    for (const auto& [id, st] : b->parties) b->changed_parties.insert(id);
+    std::string fmt;
+    PutU16(&fmt, kStoreFormat);
+    b->wb.Put(MetaKey("format"), fmt);
+  }
   for (const std::string& id : b->changed_parties)
     b->wb.Put(std::string(1, kPartyStatePrefix) + id,
               EncodePartyState(b->parties[id]));
@@ -392,6 +397,7 @@ Status StoreImpl::Commit(Batch* b) {
   wo.sync = true;
   TRADEFIN_RETURN_IF_ERROR(FromLevelDb(db_->Write(wo, &b->wb), "writing batch"));
   size_ = b->size;
+  format_ = kStoreFormat;
   range_ = b->range;
   last_leaf_ = b->last_leaf;
   parties_ = std::move(b->parties);
@@ -431,18 +437,8 @@ Result<EntryRef> StoreImpl::AppendPartyEntry(EntryType type,
   EntryRef ref = Append(&b, &probe, nullptr);
   clock_ = saved;
 
-  PartyState st = prev != nullptr ? *prev : PartyState();
-  if (type == EntryType::kPartyRegistration) {
-    st.party = payload;
-    st.first = ref.index;
-  } else if (type == EntryType::kPartyKeyRotation) {
-    st.party.public_key_spki = payload.public_key_spki;
-  } else {
-    st.revoked = true;
-    st.party.public_key_spki.clear();
-  }
-  st.last = ref.index;
-  b.parties[payload.party_id] = st;
+  std::string problem = ApplyPartyEntry(probe, ref.index, &b.parties);
+  if (!problem.empty()) return Status::Internal("registry: " + problem);
   b.changed_parties.insert(payload.party_id);
   TRADEFIN_RETURN_IF_ERROR(Commit(&b));
   return ref;
@@ -466,18 +462,59 @@ Result<PublicKey> CheckPartyKey(std::string_view spki,
 
 }  // namespace
 
+namespace {
+
+// The canonical role list of an entry (§2.2): sorted by enum value, unique.
+Result<std::vector<std::string>> RoleNames(const std::vector<PartyRole>& roles) {
+  if (roles.empty())
+    return Status::InvalidArgument("a party needs at least one role");
+  std::vector<PartyRole> sorted = roles;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::string> out;
+  for (PartyRole r : sorted) {
+    std::string_view name = PartyRoleName(r);
+    if (name == "unknown")
+      return Status::InvalidArgument("role " + std::to_string(static_cast<int>(r)) +
+                                     " is not a PartyRole");
+    out.emplace_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<EntryRef> StoreImpl::AddParty(std::string_view id, std::string_view name,
-                                     PartyRole role,
+                                     const std::vector<PartyRole>& roles,
                                      std::string_view public_key_spki) {
   TRADEFIN_RETURN_IF_ERROR(CheckPartyId(id));
   if (name.empty()) return Status::InvalidArgument("party name must not be empty");
+  TRADEFIN_ASSIGN_OR_RETURN(std::vector<std::string> role_names, RoleNames(roles));
   std::lock_guard<std::mutex> l(mu_);
   if (parties_.count(std::string(id)))
     return Status::AlreadyExists("party " + std::string(id) + " is already registered");
   TRADEFIN_ASSIGN_OR_RETURN(PublicKey key, CheckPartyKey(public_key_spki, parties_));
-  PartyPayload p{std::string(id), std::string(name),
-                 std::string(PartyRoleName(role)), key.spki_der()};
+  PartyPayload p{std::string(id), std::string(name), std::move(role_names),
+                 key.spki_der()};
   return AppendPartyEntry(EntryType::kPartyRegistration, p, nullptr);
+}
+
+Result<EntryRef> StoreImpl::SetPartyRoles(std::string_view id,
+                                          const std::vector<PartyRole>& roles) {
+  TRADEFIN_ASSIGN_OR_RETURN(std::vector<std::string> role_names, RoleNames(roles));
+  std::lock_guard<std::mutex> l(mu_);
+  auto it = parties_.find(std::string(id));
+  if (it == parties_.end())
+    return Status::NotFound("party " + std::string(id) + " is not registered");
+  if (it->second.revoked)
+    return Status::FailedPrecondition("party " + std::string(id) + " is revoked");
+  if (it->second.party.roles == role_names)
+    return Status::AlreadyExists("party " + std::string(id) +
+                                 " already holds exactly the roles " +
+                                 JoinRoles(role_names));
+  PartyState prev = it->second;
+  PartyPayload p{std::string(id), "", std::move(role_names), ""};
+  return AppendPartyEntry(EntryType::kPartyRoles, p, &prev);
 }
 
 Result<EntryRef> StoreImpl::RotatePartyKey(std::string_view id,
@@ -490,7 +527,7 @@ Result<EntryRef> StoreImpl::RotatePartyKey(std::string_view id,
     return Status::FailedPrecondition("party " + std::string(id) + " is revoked");
   TRADEFIN_ASSIGN_OR_RETURN(PublicKey key, CheckPartyKey(public_key_spki, parties_));
   PartyState prev = it->second;
-  PartyPayload p{std::string(id), "", "", key.spki_der()};
+  PartyPayload p{std::string(id), "", {}, key.spki_der()};
   return AppendPartyEntry(EntryType::kPartyKeyRotation, p, &prev);
 }
 
@@ -503,7 +540,7 @@ Result<EntryRef> StoreImpl::RevokeParty(std::string_view id) {
     return Status::FailedPrecondition("party " + std::string(id) +
                                       " is already revoked");
   PartyState prev = it->second;
-  PartyPayload p{std::string(id), "", "", ""};
+  PartyPayload p{std::string(id), "", {}, ""};
   return AppendPartyEntry(EntryType::kPartyRevocation, p, &prev);
 }
 
@@ -514,7 +551,10 @@ Result<std::vector<PartyInfo>> StoreImpl::ListParties() const {
     PartyInfo p;
     p.id = id;
     p.name = st.party.name;
-    PartyRoleFromName(st.party.role, &p.role);
+    for (const std::string& name : st.party.roles) {
+      PartyRole r;
+      if (PartyRoleFromName(name, &r)) p.roles.push_back(r);
+    }
     p.public_key_spki = st.party.public_key_spki;
     if (!p.public_key_spki.empty()) p.key_id = HexEncode(Sha256(p.public_key_spki));
     p.revoked = st.revoked;

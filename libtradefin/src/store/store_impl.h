@@ -9,11 +9,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "store/doc_check.h"
 #include "store/merkle.h"
+#include "tradefin/document/financing_event.h"
 #include "tradefin/signing/keys.h"
 #include "tradefin/store/store.h"
 
@@ -35,6 +37,11 @@ inline constexpr char kPartyStatePrefix = 'r';
 inline constexpr char kCheckpointPrefix = 'c';
 inline constexpr char kMetaPrefix = 'm';
 inline constexpr char kCosignaturePrefix = 'w';  // witness.md §5
+// Active encumbrance per shipment key (§6.2); financing_store.cc.
+inline constexpr char kEncumbrancePrefix = 'f';
+
+// Store format (meta `format`, §3): 2 = version-2 entries and party rows.
+inline constexpr uint16_t kStoreFormat = 2;
 
 std::string NodeKey(int level, uint64_t index);
 std::string HashBytes(const Sha256Hash& h);
@@ -67,8 +74,10 @@ class StoreImpl final : public Store {
   std::string HubPublicKeySpki() const override;
 
   Result<EntryRef> AddParty(std::string_view id, std::string_view name,
-                            PartyRole role,
+                            const std::vector<PartyRole>& roles,
                             std::string_view public_key_spki) override;
+  Result<EntryRef> SetPartyRoles(std::string_view id,
+                                 const std::vector<PartyRole>& roles) override;
   Result<EntryRef> RotatePartyKey(std::string_view id,
                                   std::string_view public_key_spki) override;
   Result<EntryRef> RevokeParty(std::string_view id) override;
@@ -102,6 +111,12 @@ class StoreImpl final : public Store {
                                  const std::vector<std::string>& witness_keys) override;
   Result<std::string> CosignedCheckpointAt(uint64_t size) const override;
   Result<std::vector<uint64_t>> CosignedSizes() const override;
+  // Financing (financing_store.cc).
+  Result<FinancingAppendReport> AppendFinancingEvent(
+      const FinancingAppend& request) override;
+  Result<std::optional<EncumbranceInfo>> ActiveEncumbrance(
+      std::string_view key) const override;
+  Result<std::string> GetFinancingEvent(uint64_t index) const override;
 
   // For tests and the bench (internal): appends one pre-built entry (with
   // an optional document blob) without any document checks.
@@ -112,7 +127,17 @@ class StoreImpl final : public Store {
 
  private:
   StoreImpl() = default;
-  struct Batch;
+  // One atomic write in preparation (store.cc).
+  struct Batch {
+    leveldb::WriteBatch wb;
+    merkle::CompactRange range;
+    uint64_t size = 0;
+    Sha256Hash last_leaf{};
+    std::map<uint64_t, std::pair<Entry, Sha256Hash>> entries;  // new ones
+    std::map<std::string, std::vector<uint64_t>> key_index;   // hash -> idx
+    std::map<std::string, PartyState> parties;
+    std::set<std::string> changed_parties;
+  };
   Status OpenDb(bool create);
   Status LoadState();
   Batch BeginBatch() const;
@@ -124,6 +149,9 @@ class StoreImpl final : public Store {
   Result<std::vector<uint64_t>> IndexScan(char prefix,
                                           const std::string& hash) const;
   Status EnsureChecker() const;
+  Status EnsureEventReader() const;
+  // Appends a hub-signed entry (party-entry style, §2.5) at `time_ms`.
+  Result<EntryRef> AppendHubSigned(Batch* b, Entry* e, int64_t time_ms);
 
   std::string dir_;
   std::string origin_;
@@ -135,10 +163,12 @@ class StoreImpl final : public Store {
 
   mutable std::mutex mu_;  // guards everything below and all writes
   uint64_t size_ = 0;
+  uint16_t format_ = kStoreFormat;  // meta `format` as stored
   merkle::CompactRange range_;
   Sha256Hash last_leaf_{};
   std::map<std::string, PartyState> parties_;
   mutable std::unique_ptr<DocumentChecker> checker_;
+  mutable std::unique_ptr<FinancingEventReader> event_reader_;
 };
 
 }  // namespace tradefin::store

@@ -36,6 +36,7 @@
 #include "tradefin/core/export.h"
 #include "tradefin/core/result.h"
 #include "tradefin/store/entry.h"
+#include "tradefin/store/financing_entries.h"
 
 namespace tradefin {
 
@@ -64,12 +65,22 @@ TRADEFIN_EXPORT Status CheckPartyId(std::string_view id);
 struct PartyInfo {
   std::string id;
   std::string name;
-  PartyRole role = PartyRole::kCarrier;
+  // Every role the party holds: non-empty, sorted by enum value, unique. A
+  // bank may be issuing bank on one credit and financing bank on another;
+  // an exporter may be shipper and its own declarant.
+  std::vector<PartyRole> roles;
   std::string public_key_spki;  // DER of the current key; "" once revoked
   std::string key_id;           // hex SHA-256 of public_key_spki
   bool revoked = false;
   uint64_t registered_at = 0;   // index of the registration entry
   uint64_t updated_at = 0;      // index of the latest entry about it
+
+  // True if `r` is one of `roles`.
+  bool HasRole(PartyRole r) const {
+    for (PartyRole x : roles)
+      if (x == r) return true;
+    return false;
+  }
 };
 
 // Where an entry sits in the log.
@@ -205,12 +216,22 @@ class TRADEFIN_EXPORT Store {
 
   // --- Party registry. Each call appends one hub-signed entry and a new
   // checkpoint in one synced write. Verdict-free: a request the registry
-  // refuses is an error status (kInvalidArgument bad id/key, kAlreadyExists
-  // registered id or key in use, kNotFound unknown id,
+  // refuses is an error status (kInvalidArgument bad id/key or no role,
+  // kAlreadyExists registered id or key in use, kNotFound unknown id,
   // kFailedPrecondition revoked party).
+  //
+  // `roles` may be given in any order and with repeats; the registry keeps
+  // them sorted by enum value without repeats. kInvalidArgument if empty.
   virtual Result<EntryRef> AddParty(std::string_view id, std::string_view name,
-                                    PartyRole role,
+                                    const std::vector<PartyRole>& roles,
                                     std::string_view public_key_spki) = 0;
+  // Replaces the role set of a registered, unrevoked party (entry type
+  // party-roles, linked party-update). Documents already stored keep the
+  // standing they had when appended (audit judges each one as of its
+  // entry). kInvalidArgument if `roles` is empty, kAlreadyExists if the
+  // party already holds exactly these roles.
+  virtual Result<EntryRef> SetPartyRoles(std::string_view id,
+                                         const std::vector<PartyRole>& roles) = 0;
   virtual Result<EntryRef> RotatePartyKey(std::string_view id,
                                           std::string_view public_key_spki) = 0;
   virtual Result<EntryRef> RevokeParty(std::string_view id) = 0;
@@ -275,6 +296,23 @@ class TRADEFIN_EXPORT Store {
   virtual Result<std::string> CosignedCheckpointAt(uint64_t size) const = 0;
   // Tree sizes that have at least one stored cosignature, ascending.
   virtual Result<std::vector<uint64_t>> CosignedSizes() const = 0;
+  // --- Financing (docs/formats/store.md §6; financing_entries.h). Called by
+  // the workflow module, which applies the state machine first.
+  // Appends the signed event (and an encumbrance entry when it pledges or
+  // releases) plus a checkpoint in one synced write, after checking under
+  // the write lock: schema, signature against the registry, signer = Actor,
+  // role, Financed names a document entry (index, leaf hash, key), Follows
+  // is the current last event on it, and the encumbrance rules. A refusal
+  // is a verdict in the report and writes nothing; a non-OK Status means
+  // the append could not be attempted (I/O, corruption).
+  virtual Result<FinancingAppendReport> AppendFinancingEvent(
+      const FinancingAppend& request) = 0;
+  // The active encumbrance on shipment key `key` ("consignment:..."), if
+  // any. One point read.
+  virtual Result<std::optional<EncumbranceInfo>> ActiveEncumbrance(
+      std::string_view key) const = 0;
+  // The stored event XML of a financing-event entry (kNotFound otherwise).
+  virtual Result<std::string> GetFinancingEvent(uint64_t index) const = 0;
 
   // Recomputes everything (docs/guide/store.md "Audit"). The verdict is in
   // the report; a non-OK Status only when the audit could not run.
