@@ -215,8 +215,10 @@ class Reader:
         return self.take(self.u32())
 
 
-PARTY_TYPES = {2: "party-registration", 3: "party-key-rotation", 4: "party-revocation"}
-KNOWN_TYPES = {1, 2, 3, 4}
+PARTY_TYPES = {2: "party-registration", 3: "party-key-rotation", 4: "party-revocation",
+               5: "party-roles"}
+HUB_MADE = set(PARTY_TYPES) | {17}          # encumbrance entries are hub-made too
+KNOWN_TYPES = {1: {1, 2}, 2: {1, 2}, 3: {1, 2}, 4: {1, 2}, 5: {2}, 16: {2}, 17: {2}}
 
 
 def decode_entry(data, where):
@@ -224,14 +226,16 @@ def decode_entry(data, where):
     e = {}
     if r.take(4) != b"TFEN":
         raise Invalid("inclusion", where + ": bad magic")
-    if r.u16() != 1:
+    version = r.u16()
+    if version not in (1, 2):
         raise Invalid("inclusion", where + ": unknown version")
     e["origin"] = r.s().decode()
     e["index"] = r.u64()
     e["time_ms"] = r.u64()
     e["type"] = r.u16()
-    if e["type"] not in KNOWN_TYPES:
-        raise Invalid("inclusion", where + ": entry type %d not known to this verifier" % e["type"])
+    if version not in KNOWN_TYPES.get(e["type"], ()):
+        raise Invalid("inclusion", where + ": entry type %d (version %d) not known to this verifier"
+                      % (e["type"], version))
     e["submitter_party"] = r.s().decode()
     e["submitter_key_id"] = r.s().decode()
     e["document_type"] = r.s().decode()
@@ -250,14 +254,17 @@ def decode_entry(data, where):
     e["signing_input"] = b"tradefin/entry/v1\n" + data[:signed_end]
     if e["type"] in PARTY_TYPES:
         pr = Reader(payload, where + " payload")
-        e["party"] = {
-            "id": pr.s().decode(),
-            "name": pr.s().decode(),
-            "role": pr.s().decode(),
-            "spki": pr.s(),
-        }
+        pid, name = pr.s().decode(), pr.s().decode()
+        if version == 1:
+            role = pr.s().decode()
+            roles = [role] if role else []
+        else:
+            roles = [pr.s().decode() for _ in range(pr.u32())]
+        e["party"] = {"id": pid, "name": name, "roles": roles, "spki": pr.s()}
         if pr.p != len(payload):
             raise Invalid("inclusion", where + ": trailing payload bytes")
+    elif e["type"] == 17:
+        pass  # encumbrance payload: covered by the hub signature, not interpreted here
     elif payload:
         raise Invalid("inclusion", where + ": unexpected payload")
     return e
@@ -407,12 +414,16 @@ def verify(bundle_bytes, hub, policy, hub_text):
             raise Invalid("incomplete" if not zero else "malformed", where + ": blob presence")
         if not zero and hashlib.sha256(e["blob"]).digest() != e["document_sha256"]:
             raise Invalid("document-hash", where + ": document bytes do not match document_sha256")
-        if e["type"] in PARTY_TYPES:
+        if e["type"] in HUB_MADE:
             if e["submitter_key_id"] != hub_key_id or not ed25519_verify(hub["key"], e["signing_input"], e["hub_signature"]):
-                raise Invalid("registration", where + ": hub signature on the party entry does not verify")
+                raise Invalid("registration", where + ": hub signature on the hub-made entry does not verify")
+            if e["type"] == 17:
+                continue
             p = e["party"]
             if e["type"] == 2:
-                registry[p["id"]] = {"role": p["role"], "name": p["name"], "spki": p["spki"], "revoked": False}
+                registry[p["id"]] = {"roles": p["roles"], "name": p["name"], "spki": p["spki"], "revoked": False}
+            elif e["type"] == 5 and p["id"] in registry:
+                registry[p["id"]]["roles"] = p["roles"]
             elif e["type"] == 3 and p["id"] in registry:
                 registry[p["id"]]["spki"] = p["spki"]
             elif e["type"] == 4 and p["id"] in registry:
@@ -424,8 +435,8 @@ def verify(bundle_bytes, hub, policy, hub_text):
         if hashlib.sha256(party["spki"]).hexdigest() != e["submitter_key_id"]:
             raise Invalid("signature", where + ": key id is not the submitter's registered key")
         if e["type"] == 1:
-            if party["role"] not in ROLE_MAY_ISSUE.get(e["document_type"], set()):
-                raise Invalid("issuer", where + ": a %s may not issue a %s" % (party["role"], e["document_type"]))
+            if not set(party["roles"]) & ROLE_MAY_ISSUE.get(e["document_type"], set()):
+                raise Invalid("issuer", where + ": a %s may not issue a %s" % (",".join(party["roles"]), e["document_type"]))
             documents += 1
     return {"origin": origin, "size": size, "entries": len(entries), "documents": documents,
             "witnesses": witnesses}
@@ -433,7 +444,8 @@ def verify(bundle_bytes, hub, policy, hub_text):
 
 NOT_CHECKED = ("not checked here: the XML signatures inside the documents (exclusive C14N is not in "
                "the Python standard library; use xmlsec1 or tradefin bundle verify), schema validity "
-               "and natural keys of the documents, and the financing replay")
+               "and natural keys of the documents, the roles allowed per financing event kind, "
+               "and the financing replay")
 
 
 def main():

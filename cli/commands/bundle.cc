@@ -174,7 +174,7 @@ void PrintSummary(const BundleVerification& v) {
   }
   std::cout << "Financing: ";
   if (v.financing.replayed) {
-    std::cout << v.financing.state << "\n";
+    std::cout << v.financing.state << "; " << v.financing.note << "\n";
     for (const auto& l : v.financing.lines) std::cout << "  " << l << "\n";
   } else {
     std::cout << v.financing.note << "\n";

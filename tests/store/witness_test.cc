@@ -35,7 +35,7 @@ std::unique_ptr<Store> OpenStore(const fs::path& dir, const Clock* clock) {
 void Grow(Store& store, int which) {
   auto k = PrivateKey::Generate(KeyType::kEd25519);
   REQUIRE_OK(k);
-  auto r = store.AddParty(kIds[which], "Party", PartyRole::kCarrier, k->public_key().spki_der());
+  auto r = store.AddParty(kIds[which], "Party", {PartyRole::kCarrier}, k->public_key().spki_der());
   REQUIRE_OK(r);
 }
 

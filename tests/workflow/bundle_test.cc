@@ -1,6 +1,7 @@
 // Guarantor bundles (docs/formats/bundle.md): export from a store with the
 // sample shipment, verify offline, and reject every changed byte.
 #include "tradefin/workflow/bundle.h"
+#include "tradefin/workflow/financing.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,7 +81,7 @@ struct Shipment {
     auto k = PrivateKey::Generate(KeyType::kEd25519);
     REQUIRE_OK(k);
     keys.emplace(name, *k);
-    REQUIRE_OK(store->AddParty(id, "Party " + id, role, k->public_key().spki_der()));
+    REQUIRE_OK(store->AddParty(id, "Party " + id, {role}, k->public_key().spki_der()));
   }
   SubmitItem Signed(const std::string& sample, const std::string& role) {
     std::string xml = ReadFile(SourceDir() / "samples" / "shipment" / sample);
@@ -266,6 +267,62 @@ TEST_CASE("bundle: export refuses a non-document subject and a checkpoint too sm
   CHECK(ExportBundle(*s.store, s.index.at("rail-waybill"), o).status().code() ==
         StatusCode::kInvalidArgument);
   CHECK(ExportBundle(*s.store, 999, {}).status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("bundle: financing events are carried and replayed; a changed event byte is refused") {
+  Shipment s;
+  s.Party("DEUTDEFFXXX", PartyRole::kFinancingBank, "financing-bank");
+  uint64_t wb = s.index.at("rail-waybill");
+  auto fin = Financing::Create(*s.store, {&s.clock});
+  REQUIRE_OK(fin);
+  auto act = [&](FinancingAct a, const std::string& role) {
+    auto signer = NewSoftwareSigner(s.keys.at(role));
+    REQUIRE_OK(signer);
+    auto r = (*fin)->Act(a, **signer);
+    REQUIRE_OK(r);
+    REQUIRE_MESSAGE(r->accepted, r->code << ": " << r->reason);
+  };
+  FinancingAct req;
+  req.kind = FinancingEventKind::kRequest;
+  req.financed = wb;
+  req.actor = "91510113MA6CT4K21P";
+  req.amount = *Money::Parse("EUR", "500000.00");
+  req.bank = "DEUTDEFFXXX";
+  req.tenor_days = 90;
+  act(req, "shipper");
+  FinancingAct approve;
+  approve.kind = FinancingEventKind::kApprove;
+  approve.financed = wb;
+  approve.actor = "DEUTDEFFXXX";
+  approve.amount = *Money::Parse("EUR", "400000.00");
+  approve.advance_rate_bp = 8000;
+  act(approve, "financing-bank");
+
+  auto b = ExportBundle(*s.store, wb, {});
+  REQUIRE_OK(b);
+  CHECK(b->events >= 2);
+  auto v = VerifyBundle(b->bytes, s.Opts(false));
+  REQUIRE_OK(v);
+  REQUIRE_MESSAGE(v->valid, v->reason);
+  CHECK(v->financing.replayed);
+  CHECK(v->financing.state == "pledged");
+  CHECK(v->financing.controller == "DEUTDEFFXXX");
+  CHECK(v->financing.lines.size() == 2);
+
+  json j = json::parse(b->bytes);
+  size_t ev = 0;
+  for (size_t i = 0; i < j["entries"].size(); ++i) {
+    auto e = DecodeEntry(*Base64Decode(j["entries"][i]["entry"].get<std::string>()));
+    REQUIRE_OK(e);
+    if (e->type == EntryType::kFinancingEvent) ev = i;
+  }
+  REQUIRE(ev != 0);
+  auto bad = VerifyBundle(Edit(b->bytes, [&](json& x) {
+                            x["entries"][ev]["blob"] = FlipB64(x["entries"][ev]["blob"], 200);
+                          }),
+                          s.Opts(false));
+  REQUIRE_OK(bad);
+  CHECK(bad->failure == BundleFailure::kDocumentHash);
 }
 
 }  // namespace

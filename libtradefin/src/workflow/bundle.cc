@@ -19,6 +19,7 @@
 #include "tradefin/signing/xmldsig.h"
 #include "tradefin/store/entry.h"
 #include "tradefin/store/proof.h"
+#include "tradefin/workflow/financing.h"
 
 namespace tradefin {
 namespace {
@@ -42,18 +43,30 @@ bool IsEventType(EntryType t) {
 }
 bool IsPartyType(EntryType t) {
   return t == EntryType::kPartyRegistration || t == EntryType::kPartyKeyRotation ||
-         t == EntryType::kPartyRevocation;
+         t == EntryType::kPartyRevocation || t == EntryType::kPartyRoles;
 }
+// Entries the hub makes and signs (store.md §2.5).
+bool IsHubMade(EntryType t) { return IsPartyType(t) || t == EntryType::kEncumbrance; }
 
 // Roles that may issue each document type: the store's submit rule
 // (docs/formats/store.md, ROLE-NOT-ALLOWED). TODO(merge): use the issuer
 // binding of tradefin/document/issuer.h once it is in the tree.
-bool RoleMayIssue(std::string_view role, std::string_view type) {
+bool RoleMayIssueOne(std::string_view role, std::string_view type) {
   if (type == "rail-waybill") return role == "carrier";
   if (type == "letter-of-credit") return role == "issuing-bank";
   if (type == "commercial-invoice") return role == "shipper";
   if (type == "customs-declaration") return role == "shipper" || role == "customs-broker";
   return false;
+}
+bool RoleMayIssue(const std::vector<std::string>& roles, std::string_view type) {
+  for (const auto& r : roles)
+    if (RoleMayIssueOne(r, type)) return true;
+  return false;
+}
+std::string JoinRoles(const std::vector<std::string>& roles) {
+  std::string out;
+  for (const auto& r : roles) out += (out.empty() ? "" : ",") + r;
+  return out;
 }
 
 
@@ -155,7 +168,9 @@ Result<BundleExport> ExportBundle(const Store& store, uint64_t subject,
     for (const auto& h : path) inc.push_back(Base64Encode(HashBytes(h)));
     item["inclusion"] = std::move(inc);
     if (!IsZero(e.document_sha256)) {
-      TRADEFIN_ASSIGN_OR_RETURN(std::string blob, store.GetDocument(i));
+      TRADEFIN_ASSIGN_OR_RETURN(std::string blob, e.type == EntryType::kFinancingEvent
+                                                      ? store.GetFinancingEvent(i)
+                                                      : store.GetDocument(i));
       item["blob"] = Base64Encode(blob);
     }
     entries.push_back(std::move(item));
@@ -196,26 +211,74 @@ struct BundleEntry {
 };
 
 struct PartyView {
-  std::string name, role, spki;
+  std::string name;
+  std::vector<std::string> roles;
+  std::string spki;
   bool revoked = false;
 };
 
 // The single call site of the financing replay (docs/formats/bundle.md §3,
-// check 10). TODO(merge): call ReplayFinancing from
-// tradefin/workflow/financing.h over `events` once the financing branch is
-// merged; until then a bundle that carries events cannot be fully checked.
-BundleFailure ReplayEvents(const std::vector<const BundleEntry*>& events,
-                           BundleFinancing* financing, std::string* reason) {
-  if (events.empty()) {
+// check 10): the events on the subject, in log order, through the workflow
+// state machine (ReplayFinancing). Signatures were checked before, against
+// the registrations the bundle carries.
+BundleFailure ReplayEvents(const std::vector<const BundleEntry*>& events, uint64_t subject,
+                           const FinancingContext& context, BundleFinancing* financing,
+                           std::string* reason, std::optional<uint64_t>* bad_entry) {
+  std::vector<FinancingRecord> records;
+  const std::string chain = "financing:" + std::to_string(subject);
+  size_t others = 0;
+  for (const BundleEntry* be : events) {
+    if (be->entry.type != EntryType::kFinancingEvent) continue;
+    if (be->entry.natural_keys.empty() || be->entry.natural_keys[0] != chain) {
+      ++others;
+      continue;
+    }
+    records.push_back({be->bytes, be->blob});
+  }
+  if (records.empty()) {
     financing->replayed = false;
-    financing->note = "no financing events in the bundle";
+    financing->note = others == 0 ? "no financing events in the bundle"
+                                  : "no financing events on this document (" +
+                                        std::to_string(others) + " on linked documents)";
     return BundleFailure::kNone;
   }
-  financing->replayed = false;
-  financing->note = "financing replay not available in this build";
-  *reason = "the bundle carries " + std::to_string(events.size()) +
-            " financing event(s), but financing replay not available in this build";
-  return BundleFailure::kWorkflow;
+  ReplayOptions options;
+  options.context = context;
+  auto r = ReplayFinancing(records, options);
+  if (!r.ok()) {
+    *reason = "financing replay could not run: " + r.status().ToString();
+    return BundleFailure::kWorkflow;
+  }
+  if (!r->consistent) {
+    *reason = "financing replay: " + r->problem;
+    *bad_entry = r->bad_entry;
+    return BundleFailure::kWorkflow;
+  }
+  financing->replayed = true;
+  financing->state = std::string(FinancingStateName(r->state));
+  financing->controller = r->controller;
+  const std::string currency = r->currency;
+  auto amount = [&currency](int64_t minor) {
+    if (!FindCurrency(currency)) return std::to_string(minor) + " " + currency;
+    Money m;
+    m.currency = currency;
+    m.minor_units = minor;
+    return m.ToString();
+  };
+  for (const auto& ev : r->events) {
+    std::string line = "#" + std::to_string(ev.entry) + " " +
+                       std::string(FinancingEventKindName(ev.kind)) + " by " + ev.actor;
+    if (ev.amount) line += ", " + ev.amount->ToString();
+    if (!ev.counterparty.empty()) line += " (" + ev.counterparty + ")";
+    financing->lines.push_back(line);
+  }
+  financing->note = "borrower " + r->borrower + ", bank " + r->bank +
+                    (r->guarantor.empty() ? "" : ", guarantor " + r->guarantor) +
+                    "; requested " + amount(r->requested) + ", approved " +
+                    amount(r->approved) + ", disbursed " + amount(r->disbursed) +
+                    ", repaid " + amount(r->repaid) + ", outstanding " +
+                    amount(r->outstanding());
+  return BundleFailure::kNone;
 }
 
 std::string Summarise(const Document& doc, BundleGoods* goods) {
@@ -464,10 +527,10 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
     }
   }
 
-  // 6. Party entries: the hub made them.
+  // 6. Party and encumbrance entries: the hub made them.
   const std::string hub_key_id = hub_pub.key_id();
   for (const BundleEntry& be : entries) {
-    if (!IsPartyType(be.entry.type)) continue;
+    if (!IsHubMade(be.entry.type)) continue;
     const std::string at = "entry " + std::to_string(be.index) + " (" +
                            std::string(EntryTypeName(be.entry.type)) + " of " +
                            be.entry.party.party_id + "): ";
@@ -496,13 +559,20 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
                             Validator::Create(ValidateOptions()));
   std::map<std::string, PartyView> registry;
   std::vector<const BundleEntry*> events;
+  FinancingContext context;
+  std::optional<Money> invoice_total, declared;
   for (const BundleEntry& be : entries) {
     const Entry& e = be.entry;
     const std::string at = "entry " + std::to_string(be.index) + ": ";
     switch (e.type) {
       case EntryType::kPartyRegistration:
-        registry[e.party.party_id] = {e.party.name, e.party.role, e.party.public_key_spki, false};
+        registry[e.party.party_id] = {e.party.name, e.party.roles, e.party.public_key_spki, false};
         continue;
+      case EntryType::kPartyRoles:
+        registry[e.party.party_id].roles = e.party.roles;
+        continue;
+      case EntryType::kEncumbrance:
+        continue;  // hub-made, checked in step 6
       case EntryType::kPartyKeyRotation:
         registry[e.party.party_id].spki = e.party.public_key_spki;
         continue;
@@ -558,9 +628,9 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
       return fail(BundleFailure::kIssuer, at + "the document's natural key " + unique_key +
                                               " is not the entry's unique key",
                   be.index);
-    if (!RoleMayIssue(party.role, type))
+    if (!RoleMayIssue(party.roles, type))
       return fail(BundleFailure::kIssuer,
-                  at + e.submitter_party + " is registered as " + party.role +
+                  at + e.submitter_party + " is registered as " + JoinRoles(party.roles) +
                       " and may not issue a " + type,
                   be.index);
     BundleDocument d;
@@ -570,9 +640,15 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
     d.natural_key = unique_key;
     d.issuer_id = e.submitter_party;
     d.issuer_name = party.name;
-    d.issuer_role = party.role;
+    d.issuer_role = JoinRoles(party.roles);
     d.key_id = e.submitter_key_id;
     d.summary = Summarise(*parsed, &out.goods);
+    if (be.index == out.subject) {
+      context.financed_issuer = e.submitter_party;
+      context.financed_type = type;
+    }
+    if (const auto* ci = std::get_if<CommercialInvoice>(&parsed->model)) invoice_total = ci->total;
+    if (const auto* cd = std::get_if<CustomsDeclaration>(&parsed->model)) declared = cd->total;
     out.documents.push_back(std::move(d));
   }
   if (entries[by_index[out.subject]].entry.type != EntryType::kDocument)
@@ -580,9 +656,18 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
                      out.subject);
 
   // 10. Workflow.
+  // The shipment's value caps financing: the lower of invoice and declared.
+  if (invoice_total && declared && invoice_total->currency == declared->currency)
+    context.shipment_value =
+        invoice_total->minor_units <= declared->minor_units ? *invoice_total : *declared;
+  else if (invoice_total)
+    context.shipment_value = invoice_total;
+  else if (declared)
+    context.shipment_value = declared;
   std::string why;
-  BundleFailure wf = ReplayEvents(events, &out.financing, &why);
-  if (wf != BundleFailure::kNone) return fail(wf, why);
+  std::optional<uint64_t> bad;
+  BundleFailure wf = ReplayEvents(events, out.subject, context, &out.financing, &why, &bad);
+  if (wf != BundleFailure::kNone) return fail(wf, why, bad);
 
   out.valid = true;
   return out;
