@@ -308,6 +308,13 @@ TEST_CASE("bundle: financing events are carried and replayed; a changed event by
   CHECK(v->financing.state == "pledged");
   CHECK(v->financing.controller == "DEUTDEFFXXX");
   CHECK(v->financing.lines.size() == 2);
+  // The independent verifier reads the version-2 entries and events too.
+  testing::WriteFile(s.tmp.path() / "fin.bundle", b->bytes);
+  testing::WriteFile(s.tmp.path() / "hub.vkey", s.store->HubVerifierKey() + "\n");
+  auto py = testing::RunProgram({"python3", (SourceDir() / "scripts" / "verify-bundle.py").string(),
+                                 (s.tmp.path() / "fin.bundle").string(), "--hub-key",
+                                 (s.tmp.path() / "hub.vkey").string()});
+  CHECK_MESSAGE(py.exit_code == 0, py.out << py.err);
 
   json j = json::parse(b->bytes);
   size_t ev = 0;
