@@ -18,7 +18,12 @@ $(BUILD_DIR)/CMakeCache.txt:
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-demo: build
+# Builds only the CLI, with the compiler's output in a log, so the story
+# reads on its own.
+demo: deps $(BUILD_DIR)/CMakeCache.txt
+	@echo "demo: building the tradefin CLI (compiler output in $(BUILD_DIR)/demo-build.log)"
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target tradefin_cli > $(BUILD_DIR)/demo-build.log 2>&1 \
+	  || { tail -40 $(BUILD_DIR)/demo-build.log; exit 1; }
 	@scripts/demo $(BUILD_DIR)/bin/tradefin
 
 test: build

@@ -204,6 +204,14 @@ void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
                  ? Status::InvalidArgument(msg)
                  : st);
   }
+  // 47A-style "not pledged or financed" conditions are judged from the
+  // store's encumbrance entries, not left as a manual check.
+  auto financing = Financing::Create(**store, {});
+  if (!financing.ok()) FailWith(financing.status());
+  Result<std::vector<DocumentEncumbrance>> facts =
+      FinancingFacts(**financing, a->presentation);
+  if (!facts.ok()) FailWith(facts.status());
+  a->presentation.encumbrances = std::move(*facts);
   for (const GatheredDocument& g : a->documents) {
     gathered->push_back(std::string(DocumentTypeName(g.type)) + " entry " +
                         std::to_string(g.entry_index));

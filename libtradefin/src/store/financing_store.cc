@@ -117,7 +117,10 @@ Result<EntryRef> StoreImpl::AppendHubSigned(Batch* b, Entry* e, int64_t time_ms)
 }
 
 Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingAppend& req) {
+  // Everything below runs under mu_, so it reads rows through the
+  // lock-free ReadEntryRow / ActiveEncumbranceAt, never the public readers.
   std::lock_guard<std::mutex> l(mu_);
+  TRADEFIN_RETURN_IF_ERROR(CheckTip());
   TRADEFIN_RETURN_IF_ERROR(EnsureEventReader());
   FinancingAppendReport report;
   report.tree_size = size_;
@@ -136,7 +139,7 @@ Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingApp
   if (!sc.code.empty()) return refuse(sc.code, sc.reason);
 
   // Financed: a document entry named by index, leaf hash and unique key.
-  auto fin_bytes = GetEntryBytes(ev.financed_entry);
+  auto fin_bytes = ReadEntryRow(ev.financed_entry, size_);
   if (!fin_bytes.ok()) {
     if (fin_bytes.status().code() != StatusCode::kNotFound) return fin_bytes.status();
     return refuse("FINANCED-MISMATCH", "entry " + std::to_string(ev.financed_entry) + " does not exist");
@@ -157,7 +160,7 @@ Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingApp
   std::optional<std::pair<uint64_t, Sha256Hash>> head;
   if (!chain.empty()) {
     uint64_t h = chain.back();
-    TRADEFIN_ASSIGN_OR_RETURN(std::string hb, GetEntryBytes(h));
+    TRADEFIN_ASSIGN_OR_RETURN(std::string hb, ReadEntryRow(h, size_));
     head = std::make_pair(h, EntryLeafHash(hb));
   }
   if (!head && ev.follows_entry)
@@ -172,7 +175,7 @@ Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingApp
 
   // Encumbrances.
   for (const std::string& k : req.check_keys) {
-    TRADEFIN_ASSIGN_OR_RETURN(std::optional<EncumbranceInfo> info, ActiveEncumbrance(k));
+    TRADEFIN_ASSIGN_OR_RETURN(std::optional<EncumbranceInfo> info, ActiveEncumbranceAt(k, size_));
     if (info) {
       report.conflict = info;
       return refuse("DOUBLE-FINANCING",
@@ -187,7 +190,8 @@ Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingApp
     TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> encs,
                               IndexScan(kKeyPrefix, KeyHash("encumbrance:" + std::to_string(ev.financed_entry))));
     if (!encs.empty()) {
-      TRADEFIN_ASSIGN_OR_RETURN(Entry last, GetEntry(encs.back()));
+      TRADEFIN_ASSIGN_OR_RETURN(std::string lb, ReadEntryRow(encs.back(), size_));
+      TRADEFIN_ASSIGN_OR_RETURN(Entry last, DecodeEntry(lb));
       if (last.encumbrance.action == "encumber" && last.encumbrance.pledge == *req.release_pledge)
         to_release = std::move(last);
     }
@@ -234,7 +238,7 @@ Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingApp
     Entry en;
     en.type = EntryType::kEncumbrance;
     en.natural_keys = to_release->natural_keys;
-    TRADEFIN_ASSIGN_OR_RETURN(std::string rb, GetEntryBytes(to_release->index));
+    TRADEFIN_ASSIGN_OR_RETURN(std::string rb, ReadEntryRow(to_release->index, size_));
     en.links.push_back({"releases", to_release->index, EntryLeafHash(rb)});
     en.links.push_back({"released-by", evref.index, evref.leaf_hash});
     en.encumbrance = to_release->encumbrance;
@@ -253,6 +257,11 @@ Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingApp
 }
 
 Result<std::optional<EncumbranceInfo>> StoreImpl::ActiveEncumbrance(std::string_view key) const {
+  return ActiveEncumbranceAt(key, size());
+}
+
+Result<std::optional<EncumbranceInfo>> StoreImpl::ActiveEncumbranceAt(
+    std::string_view key, uint64_t log_size) const {
   auto v = Get(EncKey(key));
   if (!v.ok()) {
     if (v.status().code() == StatusCode::kNotFound) return std::optional<EncumbranceInfo>();
@@ -260,7 +269,8 @@ Result<std::optional<EncumbranceInfo>> StoreImpl::ActiveEncumbrance(std::string_
   }
   if (v->size() != 8) return Status::Corruption("encumbrance row for " + std::string(key) + " is not 8 bytes");
   uint64_t idx = DecodeU64(*v);
-  TRADEFIN_ASSIGN_OR_RETURN(Entry e, GetEntry(idx));
+  TRADEFIN_ASSIGN_OR_RETURN(std::string eb, ReadEntryRow(idx, log_size));
+  TRADEFIN_ASSIGN_OR_RETURN(Entry e, DecodeEntry(eb));
   if (e.type != EntryType::kEncumbrance || e.encumbrance.action != "encumber")
     return Status::Corruption("encumbrance row for " + std::string(key) + " points to entry " +
                               std::to_string(idx) + ", which is not an encumber entry");

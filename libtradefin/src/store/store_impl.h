@@ -146,6 +146,9 @@ class StoreImpl final : public Store {
   // REQUIRES: mu_ held. kCorruption unless the last entry's row reads and
   // hashes to the tree's last leaf (writes never build on damage).
   Status CheckTip() const;
+  // ActiveEncumbrance for a log of `log_size` entries; never locks mu_.
+  Result<std::optional<EncumbranceInfo>> ActiveEncumbranceAt(
+      std::string_view key, uint64_t log_size) const;
   Status LoadState();
   Batch BeginBatch() const;
   EntryRef Append(Batch* b, Entry* e, const std::string* document);

@@ -4,6 +4,8 @@
 // guarantor without the hub's database can reproduce.
 #include "tradefin/workflow/bundle.h"
 
+#include "tradefin/document/issuer.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -48,20 +50,15 @@ bool IsPartyType(EntryType t) {
 // Entries the hub makes and signs (store.md §2.5).
 bool IsHubMade(EntryType t) { return IsPartyType(t) || t == EntryType::kEncumbrance; }
 
-// Roles that may issue each document type: the store's submit rule
-// (docs/formats/store.md, ROLE-NOT-ALLOWED). TODO(merge): use the issuer
-// binding of tradefin/document/issuer.h once it is in the tree.
-bool RoleMayIssueOne(std::string_view role, std::string_view type) {
-  if (type == "rail-waybill") return role == "carrier";
-  if (type == "letter-of-credit") return role == "issuing-bank";
-  if (type == "commercial-invoice") return role == "shipper";
-  if (type == "customs-declaration") return role == "shipper" || role == "customs-broker";
-  return false;
-}
-bool RoleMayIssue(const std::vector<std::string>& roles, std::string_view type) {
-  for (const auto& r : roles)
-    if (RoleMayIssueOne(r, type)) return true;
-  return false;
+// The registered role names of a party as PartyRole values (unknown names,
+// which a verified registration cannot hold, are dropped).
+std::vector<PartyRole> RolesOf(const std::vector<std::string>& names) {
+  std::vector<PartyRole> roles;
+  for (const auto& n : names) {
+    PartyRole r;
+    if (PartyRoleFromName(n, &r)) roles.push_back(r);
+  }
+  return roles;
 }
 std::string JoinRoles(const std::vector<std::string>& roles) {
   std::string out;
@@ -628,11 +625,12 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
       return fail(BundleFailure::kIssuer, at + "the document's natural key " + unique_key +
                                               " is not the entry's unique key",
                   be.index);
-    if (!RoleMayIssue(party.roles, type))
-      return fail(BundleFailure::kIssuer,
-                  at + e.submitter_party + " is registered as " + JoinRoles(party.roles) +
-                      " and may not issue a " + type,
-                  be.index);
+    // The same issuer binding as the store's submit and audit
+    // (tradefin/document/issuer.h): the document must name its signer as
+    // issuer, and the signer must hold a role that may issue it.
+    IssuerVerdict iv = CheckIssuer(*parsed, e.submitter_party, RolesOf(party.roles));
+    if (!iv.ok)
+      return fail(BundleFailure::kIssuer, at + iv.code + ": " + iv.reason, be.index);
     BundleDocument d;
     d.index = be.index;
     d.time_ms = e.time_ms;

@@ -79,4 +79,41 @@ Result<AssembledPresentation> AssemblePresentation(
   return out;
 }
 
+Result<std::vector<DocumentEncumbrance>> FinancingFacts(
+    const Financing& financing, const Presentation& presentation) {
+  // Waybills first: the consignment note is what a 47A condition names, and
+  // a pledge encumbers the whole shipment, so it is reported once, against
+  // the first document it reaches (one defect, one discrepancy).
+  std::vector<std::pair<DocumentRef, std::string>> identities;
+  for (const RailWaybill& w : presentation.waybills)
+    identities.push_back({{"rail-waybill", w.consignment_number},
+                          "consignment:" + w.consignment_number});
+  for (const CommercialInvoice& i : presentation.invoices)
+    identities.push_back({{"commercial-invoice", i.invoice_number},
+                          "invoice:" + i.invoice_number});
+  for (const CustomsDeclaration& d : presentation.customs_declarations)
+    identities.push_back({{"customs-declaration", d.declaration_number},
+                          "declaration:" + d.declaration_number});
+  std::vector<DocumentEncumbrance> facts;
+  std::set<uint64_t> reported;
+  for (const auto& [ref, key] : identities) {
+    Result<std::vector<PledgeFinding>> pledges = financing.FindPledges({key});
+    if (!pledges.ok()) return pledges.status();
+    for (const PledgeFinding& p : *pledges) {
+      if (!reported.insert(p.pledge_entry).second) continue;
+      DocumentEncumbrance f;
+      f.document = ref;
+      f.kind = "pledge";
+      f.facility = "financing of store entry " + std::to_string(p.financed);
+      f.bank = p.bank;
+      f.amount = p.amount;
+      f.date = Date::FromDays(p.pledged_ms / 86400000);
+      f.source = "store entry " + std::to_string(p.pledge_entry) +
+                 (p.active ? " (pledge active)" : " (pledge released)");
+      facts.push_back(std::move(f));
+    }
+  }
+  return facts;
+}
+
 }  // namespace tradefin

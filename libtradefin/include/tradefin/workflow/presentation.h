@@ -41,6 +41,7 @@
 #include "tradefin/document/validate.h"
 #include "tradefin/rules/examine.h"
 #include "tradefin/store/store.h"
+#include "tradefin/workflow/financing.h"
 
 namespace tradefin {
 
@@ -67,6 +68,17 @@ struct AssembledPresentation {
 TRADEFIN_EXPORT Result<AssembledPresentation> AssemblePresentation(
     const Store& store, const Validator& validator,
     std::string_view credit_number);
+
+// The financing facts for UCP 600 examination of a credit condition such as
+// 47A "the consignment note must not have been pledged or financed under any
+// other facility": every pledge the store records against the identity of a
+// presented document (consignment, invoice or declaration number), active
+// or released, reported once per pledge, against the first presented
+// document (waybills first) whose identity it encumbers. Set the result as
+// `Presentation::encumbrances`; leaving that unset keeps the condition a
+// manual check. Errors: a store read error as returned by the store.
+TRADEFIN_EXPORT Result<std::vector<DocumentEncumbrance>> FinancingFacts(
+    const Financing& financing, const Presentation& presentation);
 
 }  // namespace tradefin
 
