@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   std::map<std::string, PrivateKey> keys;
   struct P { const char* id; PartyRole role; const char* file; };
   const P parties[] = {{"LDZBPLP0XXX", PartyRole::kIssuingBank, "letter-of-credit.xml"},
-                       {"TFCRCNC0XXX", PartyRole::kCarrier, "rail-waybill.xml"},
+                       {"91510000MA61CRW0XE", PartyRole::kCarrier, "rail-waybill.xml"},
                        {"91510100MA62XJ8N0J", PartyRole::kCustomsBroker, "customs-declaration.xml"},
                        {"91510113MA6CT4K21P", PartyRole::kShipper, "commercial-invoice.xml"}};
   std::vector<SubmitItem> items;

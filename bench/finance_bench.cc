@@ -36,7 +36,7 @@ using namespace tradefin;
 
 namespace {
 
-constexpr char kCarrier[] = "TFCRCNC0XXX";
+constexpr char kCarrier[] = "91510000MA61CRW0XE";
 constexpr char kShipper[] = "91510113MA6CT4K21P";
 constexpr char kBank[] = "LDZBPLP0XXX";
 constexpr char kGuarantor[] = "GUARDEFFXXX";

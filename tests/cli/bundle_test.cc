@@ -50,7 +50,7 @@ struct Story {
   Story() {
     Ok({"init", "--store", store, "--origin", "example.org/tradefin/cli-bundle"});
     AddParty("LDZBPLP0XXX", "issuing-bank");
-    AddParty("TFCRCNC0XXX", "carrier");
+    AddParty("91510000MA61CRW0XE", "carrier");
     AddParty("91510113MA6CT4K21P", "shipper");
     AddParty("91510100MA62XJ8N0J", "customs-broker");
     Ok({"submit", "--store", store, Signed("letter-of-credit.xml", "issuing-bank"),
@@ -93,7 +93,7 @@ TEST_CASE("bundle CLI: export, verify with a witness policy, a changed byte refu
   CHECK_MESSAGE(v.exit_code == 0, v.out << v.err);
   CHECK(v.out.find("VALID bundle for entry 5 (rail-waybill)") == 0);
   CHECK(v.out.find("witnesses: quorum met by bank port") != std::string::npos);
-  CHECK(v.out.find("issued by TFCRCNC0XXX (Party TFCRCNC0XXX, carrier)") != std::string::npos);
+  CHECK(v.out.find("issued by 91510000MA61CRW0XE (Party 91510000MA61CRW0XE, carrier)") != std::string::npos);
   CHECK(v.out.find("Control of the waybill:") != std::string::npos);
   CHECK(v.out.find("Goods:") != std::string::npos);
   auto vj = RunCli({"bundle", "verify", s.Path("b.json"), "--hub-key", s.Path("hub.vkey"),

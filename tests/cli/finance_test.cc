@@ -21,7 +21,7 @@ using testing::SourceDir;
 using testing::TempDir;
 using testing::WriteFile;
 
-constexpr char kCarrier[] = "TFCRCNC0XXX";
+constexpr char kCarrier[] = "91510000MA61CRW0XE";
 constexpr char kShipper[] = "91510113MA6CT4K21P";
 constexpr char kBank[] = "LDZBPLP0XXX";
 constexpr char kBank2[] = "SCFBCNC0XXX";
@@ -191,6 +191,48 @@ TEST_CASE("finance CLI: double financing, wrong party, wrong role, out of state"
   CHECK(r.exit_code == 2);
   r = d.Finance({"list", "--state", "nonsense"});
   CHECK(r.exit_code == 2);
+}
+
+
+TEST_CASE("examine --credit judges 47A from the store: complying until the waybill is pledged") {
+  Desk d;
+  // The issuing bank of the credit is also the financing bank.
+  auto r = RunCli({"party", "roles", "--store", d.store, "--id", kBank, "--role",
+                   "issuing-bank", "--role", "financing-bank"});
+  REQUIRE_MESSAGE(r.exit_code == 0, (r.out + r.err));
+  d.Submit("letter-of-credit.xml", kBank);
+  auto examine = [&] {
+    return RunCli({"examine", "--store", d.store, "--credit", "DEL25LC0001234", "--presented",
+                   "2025-05-28", "--other-document", "packing list", "--other-document",
+                   "certificate of origin", "--json"});
+  };
+  // (The desk stores no customs declaration, so the presentation has other
+  // discrepancies; only 47A matters here.)
+  r = examine();
+  REQUIRE_MESSAGE(r.exit_code != 2, (r.out + r.err));
+  CHECK(r.out.find("LC47A-NOT-PLEDGED") == std::string::npos);
+
+  std::string wb = std::to_string(d.waybill);
+  REQUIRE(d.Finance({"request", wb, "--key", d.Key(kShipper), "--amount", "1000000.00",
+                     "--currency", "EUR", "--bank", kBank, "--tenor-days", "90"})
+              .exit_code == 0);
+  r = d.Finance({"approve", wb, "--key", d.Key(kBank), "--amount", "800000.00",
+                 "--advance-rate-bp", "8000", "--json"});
+  REQUIRE_MESSAGE(r.exit_code == 0, (r.out + r.err));
+  uint64_t pledge = json::parse(r.out)["event_entry"].get<uint64_t>();
+
+  r = examine();
+  CHECK(r.exit_code == 1);
+  json j = json::parse(r.out);
+  bool found = false;
+  for (const auto& f : j["findings"]) {
+    if (f["rule_id"] != "LC47A-NOT-PLEDGED") continue;
+    found = true;
+    CHECK(f["severity"] == "discrepancy");
+    CHECK(f.dump().find("store entry " + std::to_string(pledge)) != std::string::npos);
+    CHECK(f.dump().find(kBank) != std::string::npos);
+  }
+  CHECK_MESSAGE(found, r.out);
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ TEST_CASE("witness CLI: init, cosign with consistency proofs, refusal, fork evid
   CHECK(add.out == "{\"added\":1}\n");
 
   // Grow; without a proof the witness refuses (exit 1), with one it cosigns.
-  h.AddParty(h.store, "TFCRCNC0XXX");
+  h.AddParty(h.store, "91510000MA61CRW0XE");
   std::string cp2 = h.Save("cp2", {"checkpoint", "--store", h.store});
   auto refused = RunCli({"witness", "cosign", "--dir", w, "--checkpoint", cp2, "--hub-key", vkey});
   CHECK(refused.exit_code == 1);
@@ -111,7 +111,7 @@ TEST_CASE("witness CLI: a split view gives exit 1 and an evidence file") {
   std::string vkey = h.Save("hub.vkey", {"hub-key", "--store", h.store});
   fs::path twin = h.tmp.path() / "twin";
   fs::copy(h.store, twin, fs::copy_options::recursive);
-  h.AddParty(h.store, "TFCRCNC0XXX");
+  h.AddParty(h.store, "91510000MA61CRW0XE");
   h.AddParty(twin.string(), "2594007XQ2TF8A1CB037");
   std::string a = h.Save("a", {"checkpoint", "--store", h.store});
   std::string b = h.Save("b", {"checkpoint", "--store", twin.string()});

@@ -22,7 +22,7 @@ using testing::ReadFile;
 using testing::TempDir;
 
 constexpr const char* kOrigin = "example.org/tradefin/witness-test";
-const char* const kIds[] = {"LDZBPLP0XXX", "TFCRCNC0XXX", "2594007XQ2TF8A1CB037",
+const char* const kIds[] = {"LDZBPLP0XXX", "91510000MA61CRW0XE", "2594007XQ2TF8A1CB037",
                             "DEUTDEFFXXX", "BNPAFRPPXXX", "CHASUS33XXX"};
 
 std::unique_ptr<Store> OpenStore(const fs::path& dir, const Clock* clock) {

@@ -46,7 +46,7 @@ struct Shipment {
     REQUIRE_OK(s);
     store = std::move(*s);
     Party("LDZBPLP0XXX", PartyRole::kIssuingBank, "issuing-bank");
-    Party("TFCRCNC0XXX", PartyRole::kCarrier, "carrier");
+    Party("91510000MA61CRW0XE", PartyRole::kCarrier, "carrier");
     Party("91510113MA6CT4K21P", PartyRole::kShipper, "shipper");
     Party("91510100MA62XJ8N0J", PartyRole::kCustomsBroker, "customs-broker");
     std::vector<SubmitItem> items{Signed("letter-of-credit.xml", "issuing-bank"),
@@ -138,7 +138,7 @@ TEST_CASE("bundle: export of the financed waybill verifies offline and reads as 
   CHECK_FALSE(v->goods.declared_value.empty());
   for (const auto& d : v->documents) {
     CHECK_FALSE(d.issuer_name.empty());
-    if (d.type == "rail-waybill") CHECK(d.issuer_id == "TFCRCNC0XXX");
+    if (d.type == "rail-waybill") CHECK(d.issuer_id == "91510000MA61CRW0XE");
   }
   CHECK(v->financing.note == "no financing events in the bundle");
   // Without a policy the cosignatures are carried but not counted.

@@ -27,7 +27,7 @@ using testing::TempDir;
 using K = FinancingEventKind;
 using S = FinancingState;
 
-constexpr char kCarrier[] = "TFCRCNC0XXX";
+constexpr char kCarrier[] = "91510000MA61CRW0XE";
 constexpr char kShipper[] = "91510113MA6CT4K21P";  // sample exporter (invoice seller)
 constexpr char kBank[] = "LDZBPLP0XXX";            // financing bank
 constexpr char kBank2[] = "SCFBCNC0XXX";           // a second bank
