@@ -244,11 +244,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
     size = size_;
     snap = db_->GetSnapshot();
   }
-  struct SnapGuard {
-    leveldb::DB* db;
-    const leveldb::Snapshot* s;
-    ~SnapGuard() { db->ReleaseSnapshot(s); }
-  } guard{db_.get(), snap};
+  ScopedSnapshot guard(db_.get(), snap);
   leveldb::ReadOptions ro;
   ro.snapshot = snap;
   ro.fill_cache = false;

@@ -850,11 +850,7 @@ Status StoreImpl::ForEachEntry(uint64_t from, uint64_t count,
     log_size = size_;
     snap = db_->GetSnapshot();
   }
-  struct SnapGuard {
-    leveldb::DB* db;
-    const leveldb::Snapshot* s;
-    ~SnapGuard() { db->ReleaseSnapshot(s); }
-  } guard{db_.get(), snap};
+  ScopedSnapshot guard(db_.get(), snap);
   ro.snapshot = snap;
   const uint64_t end = from >= log_size ? from : from + std::min(count, log_size - from);
   auto missing = [&](uint64_t idx) {

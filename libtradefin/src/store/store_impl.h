@@ -62,6 +62,22 @@ class DbHashReader final : public merkle::HashReader {
 
 Status FromLevelDb(const leveldb::Status& s, std::string_view what);
 
+// Releases a LevelDB snapshot when it goes out of scope. The caller takes
+// the snapshot (under the store lock, together with the tree size it
+// belongs to) and hands it over.
+class ScopedSnapshot {
+ public:
+  ScopedSnapshot(leveldb::DB* db, const leveldb::Snapshot* snapshot)
+      : db_(db), snapshot_(snapshot) {}
+  ~ScopedSnapshot() { db_->ReleaseSnapshot(snapshot_); }
+  ScopedSnapshot(const ScopedSnapshot&) = delete;
+  ScopedSnapshot& operator=(const ScopedSnapshot&) = delete;
+
+ private:
+  leveldb::DB* db_;
+  const leveldb::Snapshot* snapshot_;
+};
+
 class StoreImpl final : public Store {
  public:
   ~StoreImpl() override;

@@ -346,6 +346,37 @@ void ApplyField(std::string_view canon, char option, const FinField& f,
   }
 }
 
+// The step every message walk shares: finds `f` in `table`, reports an
+// unknown tag, a repeated field and a field out of SR2018 order, and tracks
+// the last field seen. Returns false when `f` is to be skipped (unknown or
+// repeated); otherwise sets `canon` and `option`.
+bool StepField(const SpecTable& table, const FinField& f,
+               const std::string& message_name, const std::string& repeat_expected,
+               int* last, std::string* last_tag, std::string* canon,
+               char* option, IssueSink& sink) {
+  int idx = swift_internal::FindField(table, f.tag, canon, option);
+  if (idx < 0) {
+    swift_internal::ReportUnknownTag(table, f, message_name, sink);
+    return false;
+  }
+  if (idx == *last) {
+    sink.Add(f.line, 1, f.tag, "repeat",
+             "field " + *canon + " appears more than once in the " + message_name,
+             repeat_expected);
+    return false;
+  }
+  if (idx < *last) {
+    sink.Add(f.line, 1, f.tag, "order",
+             "field " + f.tag + " comes after " + *last_tag,
+             *canon + " before " + *last_tag + " (SR2018 " + message_name +
+                 " field order)");
+  } else {
+    *last = idx;
+    *last_tag = f.tag;
+  }
+  return true;
+}
+
 void ProcessMessage(const FinMessage& m, int index, int total,
                     ImportState& st, IssueSink& sink) {
   const SpecTable& table =
@@ -357,28 +388,11 @@ void ProcessMessage(const FinMessage& m, int index, int total,
   for (const FinField& f : m.fields) {
     std::string canon;
     char option = 0;
-    int idx = swift_internal::FindField(table, f.tag, &canon, &option);
-    if (idx < 0) {
-      swift_internal::ReportUnknownTag(table, f, message_name, sink);
+    if (!StepField(table, f, message_name,
+                   "each field at most once per message; continue long text in "
+                   "an MT701",
+                   &last, &last_tag, &canon, &option, sink))
       continue;
-    }
-    if (idx == last) {
-      sink.Add(f.line, 1, f.tag, "repeat",
-               "field " + canon + " appears more than once in the " +
-                   message_name,
-               "each field at most once per message; continue long text in "
-               "an MT701");
-      continue;
-    }
-    if (idx < last) {
-      sink.Add(f.line, 1, f.tag, "order",
-               "field " + f.tag + " comes after " + last_tag,
-               canon + " before " + last_tag + " (SR2018 " + message_name +
-                   " field order)");
-    } else {
-      last = idx;
-      last_tag = f.tag;
-    }
     seen.insert(canon);
     if (index == 0) {
       st.present.insert(canon);
@@ -522,25 +536,9 @@ void ApplyMt708(std::string_view message, int index, int total,
   for (const FinField& f : m.fields) {
     std::string canon;
     char option = 0;
-    int idx = swift_internal::FindField(table, f.tag, &canon, &option);
-    if (idx < 0) {
-      swift_internal::ReportUnknownTag(table, f, "MT708", sink);
+    if (!StepField(table, f, "MT708", "each field at most once", &last, &last_tag,
+                   &canon, &option, sink))
       continue;
-    }
-    if (idx == last) {
-      sink.Add(f.line, 1, f.tag, "repeat",
-               "field " + canon + " appears more than once in the MT708",
-               "each field at most once");
-      continue;
-    }
-    if (idx < last) {
-      sink.Add(f.line, 1, f.tag, "order",
-               "field " + f.tag + " comes after " + last_tag,
-               canon + " before " + last_tag + " (SR2018 MT708 field order)");
-    } else {
-      last = idx;
-      last_tag = f.tag;
-    }
     seen.insert(canon);
     const FinLine& first = f.lines[0];
     if (canon == "27") {
@@ -628,25 +626,9 @@ Result<Mt707Import> ImportMt707Sequence(
   for (const FinField& f : m.fields) {
     std::string canon;
     char option = 0;
-    int idx = swift_internal::FindField(table, f.tag, &canon, &option);
-    if (idx < 0) {
-      swift_internal::ReportUnknownTag(table, f, "MT707", sink);
+    if (!StepField(table, f, "MT707", "each field at most once", &last, &last_tag,
+                   &canon, &option, sink))
       continue;
-    }
-    if (idx == last) {
-      sink.Add(f.line, 1, f.tag, "repeat",
-               "field " + canon + " appears more than once in the MT707",
-               "each field at most once");
-      continue;
-    }
-    if (idx < last) {
-      sink.Add(f.line, 1, f.tag, "order",
-               "field " + f.tag + " comes after " + last_tag,
-               canon + " before " + last_tag + " (SR2018 MT707 field order)");
-    } else {
-      last = idx;
-      last_tag = f.tag;
-    }
     seen.insert(canon);
     const FinLine& first = f.lines[0];
     if (canon == "27") {
