@@ -5,6 +5,7 @@
 #include <leveldb/db.h>
 #include <leveldb/iterator.h>
 
+#include <atomic>
 #include <map>
 
 #include "store/store_impl.h"
@@ -270,10 +271,22 @@ std::map<std::string, std::string> Dump(leveldb::DB* db) {
   return out;
 }
 
+// Advances one millisecond per reading, so that code which reads the clock
+// twice for one entry, and signs the first reading, fails audit here (the
+// hub signature of encumbrance entries once did, only on slow machines).
+class TickingClock final : public Clock {
+ public:
+  explicit TickingClock(int64_t start) : next_(start) {}
+  int64_t NowUnixMillis() const override { return next_++; }
+
+ private:
+  mutable std::atomic<int64_t> next_;
+};
+
 struct Hub {
   Runtime runtime;
   TempDir tmp;
-  FixedClock clock{1764662400000};
+  TickingClock clock{1764662400000};
   std::unique_ptr<Store> store;
   std::unique_ptr<Financing> fin;
   std::map<std::string, std::unique_ptr<Signer>> signers;

@@ -113,7 +113,9 @@ Result<EntryRef> StoreImpl::AppendHubSigned(Batch* b, Entry* e, int64_t time_ms)
   e->prev_leaf_hash = b->last_leaf;
   e->submitter_key_id = HexEncode(Sha256(hub_spki_));
   TRADEFIN_ASSIGN_OR_RETURN(e->hub_signature, hub_signer_->SignRaw(EntrySigningInput(*e)));
-  return Append(b, e, nullptr);
+  // The signature covers time_ms: Append must not re-read the clock (it
+  // did, and a slow step made the encumbrance's hub signature fail audit).
+  return Append(b, e, nullptr, time_ms);
 }
 
 Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingAppend& req) {

@@ -340,11 +340,13 @@ StoreImpl::Batch StoreImpl::BeginBatch() const {
   return b;
 }
 
-EntryRef StoreImpl::Append(Batch* b, Entry* e, const std::string* document) {
+EntryRef StoreImpl::Append(Batch* b, Entry* e, const std::string* document,
+                           std::optional<int64_t> signed_time_ms) {
   e->version = kEntryFormatVersion;
   e->origin = origin_;
   e->index = b->size;
-  e->time_ms = clock_->NowUnixMillis();
+  // A hub-signed entry keeps the time its signature covers.
+  e->time_ms = signed_time_ms ? *signed_time_ms : clock_->NowUnixMillis();
   e->prev_leaf_hash = b->last_leaf;
   std::string bytes = EncodeEntry(*e);
   Sha256Hash leaf = EntryLeafHash(bytes);
@@ -438,12 +440,7 @@ Result<EntryRef> StoreImpl::AppendPartyEntry(EntryType type,
   TRADEFIN_ASSIGN_OR_RETURN(std::string sig,
                             hub_signer_->SignRaw(EntrySigningInput(probe)));
   probe.hub_signature = sig;
-  // Append would re-read the clock; keep the signed time.
-  FixedClock fixed(probe.time_ms);
-  const Clock* saved = clock_;
-  clock_ = &fixed;
-  EntryRef ref = Append(&b, &probe, nullptr);
-  clock_ = saved;
+  EntryRef ref = Append(&b, &probe, nullptr, probe.time_ms);
 
   std::string problem = ApplyPartyEntry(probe, ref.index, &b.parties);
   if (!problem.empty()) return Status::Internal("registry: " + problem);

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -167,7 +168,11 @@ class StoreImpl final : public Store {
       std::string_view key, uint64_t log_size) const;
   Status LoadState();
   Batch BeginBatch() const;
-  EntryRef Append(Batch* b, Entry* e, const std::string* document);
+  // Fills version, origin, index, time (now, or `signed_time_ms` for an
+  // entry whose hub signature already covers its time) and the chain hash,
+  // and adds the entry's rows to `b`.
+  EntryRef Append(Batch* b, Entry* e, const std::string* document,
+                  std::optional<int64_t> signed_time_ms = std::nullopt);
   Status Commit(Batch* b);
   Result<EntryRef> AppendPartyEntry(EntryType type, PartyPayload payload,
                                     const PartyState* prev);
