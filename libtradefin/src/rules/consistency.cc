@@ -28,20 +28,6 @@ constexpr char kRef14d[] = "UCP 600 Art. 14(d)";
 // with other documents.
 constexpr char kRef14dInvoice[] = "UCP 600 Art. 14(d); ISBP 821 C12";
 
-std::string Join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out += sep;
-    out += v[i];
-  }
-  return out;
-}
-
-std::string SetText(const std::set<std::string>& s) {
-  if (s.empty()) return "none";
-  return Join(std::vector<std::string>(s.begin(), s.end()), " ");
-}
-
 template <typename T>
 DocumentRef RefOfAll(const std::vector<T>& docs) {
   DocumentRef r = RefOf(docs.front());

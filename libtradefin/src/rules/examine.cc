@@ -44,20 +44,6 @@ namespace {
 
 using namespace rules_internal;
 
-std::string Join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (i) out += sep;
-    out += v[i];
-  }
-  return out;
-}
-
-std::string SetText(const std::set<std::string>& s) {
-  if (s.empty()) return "none";
-  return Join(std::vector<std::string>(s.begin(), s.end()), " ");
-}
-
 int Exponent(const std::string& currency) {
   std::optional<Currency> c = FindCurrency(currency);
   return c ? c->exponent : 2;

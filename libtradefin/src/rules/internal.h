@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -150,6 +151,12 @@ bool WithinPercent(const Decimal& value, const Decimal& base, int percent);
 // Money-style text of minor units at `exponent`, e.g. 131250000,2 ->
 // "1312500.00".
 std::string MinorToString(int64_t minor, int exponent);
+
+// ---- finding text --------------------------------------------------------
+// The elements of `v` separated by `sep`.
+std::string Join(const std::vector<std::string>& v, std::string_view sep);
+// The elements of `s` separated by spaces, or "none" when empty.
+std::string SetText(const std::set<std::string>& s);
 
 }  // namespace tradefin::rules_internal
 

@@ -383,4 +383,18 @@ std::string MinorToString(int64_t minor, int exponent) {
   return neg ? "-" + digits : digits;
 }
 
+std::string Join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+std::string SetText(const std::set<std::string>& s) {
+  if (s.empty()) return "none";
+  return Join(std::vector<std::string>(s.begin(), s.end()), " ");
+}
+
 }  // namespace tradefin::rules_internal
