@@ -143,5 +143,14 @@ TEST_CASE("a waybill without a contracting carrier names no issuer") {
   CHECK(v.reason.find("names no issuer in ContractingCarrier/Ids") != std::string::npos);
 }
 
+TEST_CASE("PartyRolesFromNames keeps known role names in order and skips the rest") {
+  std::vector<PartyRole> roles =
+      PartyRolesFromNames({"financing-bank", "no-such-role", "issuing-bank"});
+  REQUIRE(roles.size() == 2);
+  CHECK(roles[0] == PartyRole::kFinancingBank);
+  CHECK(roles[1] == PartyRole::kIssuingBank);
+  CHECK(PartyRolesFromNames({}).empty());
+}
+
 }  // namespace
 }  // namespace tradefin

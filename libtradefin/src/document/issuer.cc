@@ -71,6 +71,15 @@ bool PartyRoleFromName(std::string_view name, PartyRole* role) {
   return false;
 }
 
+std::vector<PartyRole> PartyRolesFromNames(const std::vector<std::string>& names) {
+  std::vector<PartyRole> roles;
+  for (const std::string& n : names) {
+    PartyRole r;
+    if (PartyRoleFromName(n, &r)) roles.push_back(r);
+  }
+  return roles;
+}
+
 bool SameParty(std::string_view in_document, std::string_view party_id) {
   if (in_document.empty()) return false;
   if (in_document == party_id) return true;

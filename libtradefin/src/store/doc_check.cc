@@ -152,15 +152,6 @@ std::string JoinRoles(const std::vector<std::string>& roles) {
   return out;
 }
 
-std::vector<PartyRole> RolesOf(const std::vector<std::string>& names) {
-  std::vector<PartyRole> out;
-  for (const std::string& n : names) {
-    PartyRole r;
-    if (PartyRoleFromName(n, &r)) out.push_back(r);
-  }
-  return out;
-}
-
 Result<std::vector<EntryLink>> ResolveLinks(
     const std::string& unique_key, const std::string& type_name,
     const std::vector<std::string>& identifiers,
@@ -301,7 +292,7 @@ CheckedDocument DocumentChecker::Check(std::string_view bytes,
   out.signer_key_id = vr->key_id;
   // Issuer binding: who may put this document in the store is decided by
   // the document's own issuer field, never by the signer alone (issue 8).
-  IssuerVerdict iv = CheckIssuer(*doc, party->party.party_id, RolesOf(party->party.roles));
+  IssuerVerdict iv = CheckIssuer(*doc, party->party.party_id, PartyRolesFromNames(party->party.roles));
   if (!iv.ok) return reject(iv.code, iv.reason);
   out.ok = true;
   return out;

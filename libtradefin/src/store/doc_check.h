@@ -83,9 +83,6 @@ std::string_view IdentityKind(std::string_view type_name);
 std::string LinkRelation(std::string_view kind, std::string_view from_type,
                          std::string_view to_type);
 
-// Role names (as stored) to roles; unknown names are skipped (entries are
-// decoded strictly, so there are none in a healthy store).
-std::vector<PartyRole> RolesOf(const std::vector<std::string>& names);
 
 // A read-only view of the log before the entry whose links are resolved:
 // submit answers from the database plus its open batch, audit from its

@@ -556,10 +556,7 @@ Result<std::vector<PartyInfo>> StoreImpl::ListParties() const {
     PartyInfo p;
     p.id = id;
     p.name = st.party.name;
-    for (const std::string& name : st.party.roles) {
-      PartyRole r;
-      if (PartyRoleFromName(name, &r)) p.roles.push_back(r);
-    }
+    p.roles = PartyRolesFromNames(st.party.roles);
     p.public_key_spki = st.party.public_key_spki;
     if (!p.public_key_spki.empty()) p.key_id = HexEncode(Sha256(p.public_key_spki));
     p.revoked = st.revoked;

@@ -50,16 +50,6 @@ bool IsPartyType(EntryType t) {
 // Entries the hub makes and signs (store.md §2.5).
 bool IsHubMade(EntryType t) { return IsPartyType(t) || t == EntryType::kEncumbrance; }
 
-// The registered role names of a party as PartyRole values (unknown names,
-// which a verified registration cannot hold, are dropped).
-std::vector<PartyRole> RolesOf(const std::vector<std::string>& names) {
-  std::vector<PartyRole> roles;
-  for (const auto& n : names) {
-    PartyRole r;
-    if (PartyRoleFromName(n, &r)) roles.push_back(r);
-  }
-  return roles;
-}
 std::string JoinRoles(const std::vector<std::string>& roles) {
   std::string out;
   for (const auto& r : roles) out += (out.empty() ? "" : ",") + r;
@@ -628,7 +618,7 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
     // The same issuer binding as the store's submit and audit
     // (tradefin/document/issuer.h): the document must name its signer as
     // issuer, and the signer must hold a role that may issue it.
-    IssuerVerdict iv = CheckIssuer(*parsed, e.submitter_party, RolesOf(party.roles));
+    IssuerVerdict iv = CheckIssuer(*parsed, e.submitter_party, PartyRolesFromNames(party.roles));
     if (!iv.ok)
       return fail(BundleFailure::kIssuer, at + iv.code + ": " + iv.reason, be.index);
     BundleDocument d;

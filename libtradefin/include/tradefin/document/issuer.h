@@ -47,6 +47,11 @@ enum class PartyRole {
 TRADEFIN_EXPORT std::string_view PartyRoleName(PartyRole role);
 // False if `name` is not one of the names above.
 TRADEFIN_EXPORT bool PartyRoleFromName(std::string_view name, PartyRole* role);
+// Role names (as stored in party entries) to roles, in order; unknown names
+// are skipped (entries are decoded strictly, so a verified registration
+// holds none).
+TRADEFIN_EXPORT std::vector<PartyRole> PartyRolesFromNames(
+    const std::vector<std::string>& names);
 
 // One way a document names its issuer.
 struct IssuerClaim {
