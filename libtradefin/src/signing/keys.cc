@@ -292,6 +292,36 @@ std::string Digest(HashAlg hash, std::string_view data) {
   return {};
 }
 
+namespace {
+
+// A verifier for `rep` that no other thread uses until it is returned. The
+// copies are made from `rep.ecdsa`, which no thread ever verifies with, so
+// copying it races with nothing.
+std::unique_ptr<EcdsaP256::Verifier> TakeEcdsaVerifier(const PublicKey::Rep& rep) {
+  {
+    std::lock_guard<std::mutex> l(rep.ecdsa_pool_mu);
+    if (!rep.ecdsa_pool.empty()) {
+      std::unique_ptr<EcdsaP256::Verifier> v = std::move(rep.ecdsa_pool.back());
+      rep.ecdsa_pool.pop_back();
+      return v;
+    }
+  }
+  auto fast = std::make_unique<EcdsaP256::Verifier>(rep.ecdsa->GetKey());
+  fast->AccessKey().AccessGroupParameters().Precompute(16);
+  fast->AccessKey().Precompute(16);
+  return fast;
+}
+
+void ReturnEcdsaVerifier(const PublicKey::Rep& rep, std::unique_ptr<EcdsaP256::Verifier> v) {
+  // Bounded: as many as threads ever verified at once with this key, and
+  // never more than a handful (each holds its precomputed tables).
+  constexpr size_t kMaxPooled = 8;
+  std::lock_guard<std::mutex> l(rep.ecdsa_pool_mu);
+  if (rep.ecdsa_pool.size() < kMaxPooled) rep.ecdsa_pool.push_back(std::move(v));
+}
+
+}  // namespace
+
 bool VerifyWith(const PublicKey& key, HashAlg hash, std::string_view message,
                 std::string_view signature) {
   try {
@@ -309,19 +339,18 @@ bool VerifyWith(const PublicKey& key, HashAlg hash, std::string_view message,
           return false;
         }
         return rep.ed25519->VerifyMessage(msg, message.size(), sig, 64);
-      case KeyType::kEcdsaP256:
+      case KeyType::kEcdsaP256: {
         // XML-DSig 1.1 6.4.3: raw r||s, each 32 bytes. DER is never accepted.
         if (hash != HashAlg::kSha256 || signature.size() != 64) return false;
         if (rep.ecdsa_uses.fetch_add(1, std::memory_order_relaxed) == 0) {
-          return rep.ecdsa->VerifyMessage(msg, message.size(), sig, 64);
+          EcdsaP256::Verifier once(rep.ecdsa->GetKey());
+          return once.VerifyMessage(msg, message.size(), sig, 64);
         }
-        std::call_once(rep.ecdsa_precompute_once, [&rep] {
-          auto fast = std::make_unique<EcdsaP256::Verifier>(rep.ecdsa->GetKey());
-          fast->AccessKey().AccessGroupParameters().Precompute(16);
-          fast->AccessKey().Precompute(16);
-          rep.ecdsa_fast = std::move(fast);
-        });
-        return rep.ecdsa_fast->VerifyMessage(msg, message.size(), sig, 64);
+        std::unique_ptr<EcdsaP256::Verifier> v = TakeEcdsaVerifier(rep);
+        bool ok = v->VerifyMessage(msg, message.size(), sig, 64);
+        ReturnEcdsaVerifier(rep, std::move(v));
+        return ok;
+      }
       case KeyType::kRsa: {
         if (signature.size() != (static_cast<size_t>(rep.bits) + 7) / 8) {
           return false;
@@ -673,6 +702,7 @@ Result<std::string> PrivateKey::Sign(std::string_view message) const {
       sig.resize(n);
       return sig;
     }
+    std::lock_guard<std::mutex> l(rep_->ecdsa_mu);
     std::string sig(rep_->ecdsa->MaxSignatureLength(), '\0');
     size_t n = rep_->ecdsa->SignMessage(
         Rng(), msg, message.size(),

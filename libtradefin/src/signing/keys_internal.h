@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tradefin/signing/keys.h"
 
@@ -30,13 +31,19 @@ struct PublicKey::Rep {
   std::string ed25519_raw;      // 32 bytes (Ed25519 only)
   std::string ec_point;         // 65 bytes 0x04||X||Y (P-256 only)
   std::unique_ptr<CryptoPP::ed25519::Verifier> ed25519;
-  std::unique_ptr<EcdsaP256::Verifier> ecdsa;  // plain, no precomputation
-  // Fixed-base tables for the public point and generator, built on the
-  // second verification with this key (a one-shot CLI run never pays for
-  // them; a resident verifier does once). Published through call_once.
+  // The decoded key, never used to verify: a Crypto++ ECP keeps scratch
+  // points in `mutable` members, so one verifier object must not run on
+  // two threads at once (it did, in a two-thread audit: heap corruption and
+  // signatures that "did not verify"). Verifications borrow a private copy
+  // from `ecdsa_pool` (TakeEcdsaVerifier / ReturnEcdsaVerifier in keys.cc).
+  std::unique_ptr<EcdsaP256::Verifier> ecdsa;
+  // Verifiers with fixed-base tables for the public point and generator.
+  // The first verification with a key uses a plain copy (a one-shot CLI run
+  // never pays for the tables); later ones take a precomputed verifier from
+  // the pool, building one only when every pooled one is in use.
   mutable std::atomic<int> ecdsa_uses{0};
-  mutable std::once_flag ecdsa_precompute_once;
-  mutable std::unique_ptr<EcdsaP256::Verifier> ecdsa_fast;
+  mutable std::mutex ecdsa_pool_mu;
+  mutable std::vector<std::unique_ptr<EcdsaP256::Verifier>> ecdsa_pool;
   CryptoPP::RSA::PublicKey rsa;
 };
 
@@ -46,6 +53,10 @@ struct PrivateKey::Rep {
   std::string pkcs8_der;
   std::unique_ptr<CryptoPP::ed25519::Signer> ed25519;
   std::unique_ptr<EcdsaP256::Signer> ecdsa;
+  // Serialises ECDSA signing: the signer's curve object has mutable scratch
+  // state (see PublicKey::Rep::ecdsa), and PrivateKey::Sign is const and
+  // documented as safe to call from several threads.
+  mutable std::mutex ecdsa_mu;
   PublicKey public_key{nullptr};
 };
 
