@@ -531,6 +531,37 @@ TEST_CASE("store: wrong party, wrong role, wrong signer, stale chain: nothing wr
   CHECK(sr->code == "STALE-CHAIN");
 }
 
+// A signer that returns a wrong signature (a faulty HSM): Act does not
+// verify its own signature, so the store's check must be what refuses it.
+class FaultySigner final : public Signer {
+ public:
+  explicit FaultySigner(const Signer& real) : real_(real) {}
+  KeyType type() const override { return real_.type(); }
+  std::string key_id() const override { return real_.key_id(); }
+  PublicKey public_key() const override { return real_.public_key(); }
+  Result<std::string> SignRaw(std::string_view message) const override {
+    auto sig = real_.SignRaw(message);
+    if (sig.ok()) (*sig)[5] ^= 0x40;
+    return sig;
+  }
+
+ private:
+  const Signer& real_;
+};
+
+TEST_CASE("store: a faulty signer's act is refused SIGNATURE-INVALID, nothing written") {
+  Hub h;
+  auto before = Dump(h.db());
+  FaultySigner faulty(*h.signers.at(kShipper));
+  auto r = h.fin->Act(Request(h.waybill, 100000000), faulty);
+  REQUIRE_OK(r);
+  CHECK(!r->accepted);
+  CHECK(r->code == "SIGNATURE-INVALID");
+  CHECK(Dump(h.db()) == before);
+  // The same act with the sound signer goes through.
+  CHECK(h.Act(Request(h.waybill, 100000000)).accepted);
+}
+
 TEST_CASE("replay: offline, with signatures; any changed record is caught") {
   Hub h;
   REQUIRE(h.Act(Request(h.waybill, 1000000)).accepted);
