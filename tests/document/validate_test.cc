@@ -214,7 +214,7 @@ TEST_CASE("Parse returns the model or the first issue") {
         std::string::npos);
 }
 
-TEST_CASE("one Validator is usable from several threads") {
+TEST_CASE("one Validator is usable from several threads" * doctest::test_suite("concurrency")) {
   std::string xml = testing::ReadFile(testing::SourceDir() / "samples" /
                                       "shipment" / "rail-waybill.xml");
   std::string bad = testing::ReadFile(testing::SourceDir() / "samples" / "invalid" /

@@ -26,7 +26,8 @@ std::vector<std::string> Samples() {
   return docs;
 }
 
-TEST_CASE("lanes: first validations on a fresh validator race safely") {
+TEST_CASE("lanes: first validations on a fresh validator race safely"
+          * doctest::test_suite("concurrency")) {
   const std::vector<std::string> docs = Samples();
   // A pattern-facet violation, so the regex path runs on the first scan too.
   std::string bad = docs[0];
@@ -60,7 +61,8 @@ TEST_CASE("lanes: first validations on a fresh validator race safely") {
   }
 }
 
-TEST_CASE("lanes: a validator keeps working after its concurrent peak") {
+TEST_CASE("lanes: a validator keeps working after its concurrent peak"
+          * doctest::test_suite("concurrency")) {
   const std::vector<std::string> docs = Samples();
   auto v = SchemaValidator::Create();
   REQUIRE_OK(v);
