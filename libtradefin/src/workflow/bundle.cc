@@ -147,7 +147,10 @@ Result<BundleExport> ExportBundle(const Store& store, uint64_t subject,
   BundleExport out;
   TRADEFIN_ASSIGN_OR_RETURN(std::string checkpoint, store.CosignedCheckpointAt(size));
   json entries = json::array();
+  uint64_t done = 0;
   for (const auto& [i, e] : chosen) {
+    if (options.progress) options.progress(done, chosen.size());
+    ++done;
     TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, store.GetEntryBytes(i));
     TRADEFIN_ASSIGN_OR_RETURN(std::vector<Sha256Hash> path, store.InclusionPath(i, size));
     json item = {{"index", i}, {"entry", Base64Encode(bytes)}};
@@ -165,6 +168,7 @@ Result<BundleExport> ExportBundle(const Store& store, uint64_t subject,
     if (IsEventType(e.type)) ++out.events;
     if (IsPartyType(e.type)) ++out.party_entries;
   }
+  if (options.progress) options.progress(done, chosen.size());
   json doc = {{"format", kFormat},
               {"origin", store.origin()},
               {"subject", subject},
