@@ -148,12 +148,20 @@ TRADEFIN_EXPORT Result<ExaminationReport> Examine(
     const LetterOfCredit& credit, const Presentation& presentation,
     const ExamineOptions& options);
 
-// The report as text, the form `tradefin examine` prints:
+// The report as text for people, the form `tradefin examine` prints,
+// word-wrapped to 80 columns (continuation lines indented):
 //   verdict: <verdict words>
 //   credit <number>, presented <date>, expiry <date>, last day ...
-//   <severity> <RULE-ID> [<reference>] <doc type> <doc no> <fields>: found X, expected Y
-//   ignored <field> item <n>: "<text>": <reason>
-// Stable: golden tests compare it byte for byte.
+//   <blank line, then for each finding:>
+//   <severity> <RULE-ID> [<reference>]
+//     <doc type> <doc no>: <fields, in words: "presentation place">
+//     found:    X
+//     expected: Y
+//     consequently: Z            (one line per consequence, if any)
+//   <blank line, then:>
+//   ignored <field> item <n> "<text>": <reason>
+// Stable: golden tests compare it byte for byte. Programs should read the
+// report itself (or `tradefin examine --json`), not this text.
 TRADEFIN_EXPORT std::string FormatReportText(const ExaminationReport& report);
 
 }  // namespace tradefin
