@@ -126,9 +126,11 @@ struct TRADEFIN_EXPORT ExaminationReport {
   Verdict verdict = Verdict::kComplying;
   std::string credit_number;
   Date presentation_date;
-  // The last day for presentation after Art. 29(a) moves: the earlier of
-  // (earliest shipment date + 48 days) and the expiry date, each moved to
-  // the next banking day. Unset when no transport document was presented.
+  // The last day for presentation (UCP 600 Art. 14(c), 29(a)): for each
+  // presented transport document, its shipment date plus the presentation
+  // period (field 48, or 21 days when the credit gives none) moved to the
+  // next banking day; the earliest of those, and never later than
+  // effective_expiry_date. Unset when no transport document was presented.
   std::optional<Date> last_presentation_day;
   // The expiry date after an Art. 29(a) move.
   Date effective_expiry_date;
