@@ -440,7 +440,7 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
   out.entries = entries.size();
   if (!by_index.count(out.subject))
     return malformed("the subject entry " + std::to_string(out.subject) + " is not in the bundle");
-  if (TlogLeafHash(entries[by_index[out.subject]].bytes) != *subject_leaf)
+  if (HashBytes(TlogLeafHash(entries[by_index[out.subject]].bytes)) != *subject_leaf)
     return malformed("subject_leaf_hash is not the leaf hash of entry " +
                      std::to_string(out.subject));
 
@@ -492,7 +492,7 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
       return fail(BundleFailure::kInclusion,
                   at + "not covered by the checkpoint of size " + std::to_string(cp.size),
                   be.index);
-    be.leaf_hex = HexEncode(TlogLeafHash(be.bytes));
+    be.leaf_hex = HashHex(TlogLeafHash(be.bytes));
     if (!VerifyInclusionHex(be.index, cp.size, be.leaf_hex, be.inclusion_hex, cp.root_hex))
       return fail(BundleFailure::kInclusion,
                   at + "the inclusion proof does not lead to the checkpoint root (entry bytes "
