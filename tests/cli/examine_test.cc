@@ -206,6 +206,16 @@ TEST_CASE("examine --store gathers the documents citing the credit") {
   CHECK(r.out.rfind("documents from store: commercial-invoice entry ", 0) == 0);
   CHECK(r.out.substr(r.out.find('\n') + 1) == golden);
 
+  // Issue 13: the same when TRADEFIN_STORE names the store (the "documents
+  // from store" line used to need an explicit --store).
+  CliResult env = RunCli({"examine", "--credit", "DEL25LC0001234", "--presented", "2025-06-12",
+                          "--other-document", "packing list", "--other-document",
+                          "certificate of origin"},
+                         "", {"TRADEFIN_STORE=" + store});
+  CHECK(env.exit_code == 1);
+  CHECK(env.err == "tradefin: using store " + store + " (from TRADEFIN_STORE)\n");
+  CHECK(env.out == r.out);
+
   r = RunCli({"examine", "--store", store, "--credit", "NOSUCHCREDIT",
               "--presented", "2025-06-12"});
   CHECK(r.exit_code == 2);
