@@ -105,6 +105,21 @@ TEST_CASE("counts agree with their nouns") {
   CHECK_MESSAGE(r.out.find("audit clean: 1 entry, 0 documents, ") != std::string::npos, r.out);
 }
 
+TEST_CASE("party list shows the full key id") {
+  Fixture f;
+  f.Init();
+  f.Key("carrier");
+  auto r = RunCli({"party", "add", "--store", f.store, "--id", "91510000MA61CRW0XE", "--name",
+                   "CARRIER", "--role", "carrier", "--pubkey", f.Path("carrier.pub")});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto shown = RunCli({"key", "show", f.Path("carrier.pub"), "--json"});
+  const size_t at = shown.out.find("\"key_id\":\"");
+  REQUIRE_MESSAGE(at != std::string::npos, shown.out);
+  const std::string key_id = shown.out.substr(at + 10, 64);
+  r = RunCli({"party", "list", "--store", f.store});
+  CHECK_MESSAGE(r.out.find("  key " + key_id + "  ") != std::string::npos, r.out);
+}
+
 // A store with two parties (two entries) and n documents that the store
 // will reject (not XML), for exercising submit without signing anything.
 struct ProgressFixture : Fixture {

@@ -168,7 +168,7 @@ void SetupParty(CLI::App& app) {
     } else {
       for (const PartyInfo& p : *parties)
         std::cout << p.id << "  " << RolesText(p.roles) << "  " << p.name << "  "
-                  << (p.revoked ? std::string("REVOKED") : "key " + p.key_id.substr(0, 16))
+                  << (p.revoked ? std::string("REVOKED") : "key " + p.key_id)
                   << "  (entries " << p.registered_at << ".." << p.updated_at << ")\n";
     }
     Exit(kExitOk);
