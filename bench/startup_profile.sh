@@ -46,8 +46,8 @@ PY
 xmlsec1 --sign --privkey-pem:k "$work/k.pem" --output "$work/signed.xml" "$work/tmpl.xml"
 
 xmlsec_cmd=(xmlsec1 --verify --pubkey-pem:k "$work/k.pub" --enabled-key-data key-name "$work/signed.xml")
-verify_cmd=("$CLI" verify "$work/signed.xml" --key "$work/k.pub" --no-schema)
-verify_schema_cmd=("$CLI" verify "$work/signed.xml" --key "$work/k.pub")
+verify_cmd=("$CLI" verify "$work/signed.xml" --pubkey "$work/k.pub" --no-schema)
+verify_schema_cmd=("$CLI" verify "$work/signed.xml" --pubkey "$work/k.pub")
 version_cmd=("$CLI" --version)
 "${xmlsec_cmd[@]}" >/dev/null 2>&1 || { echo "xmlsec1 does not verify its own signature" >&2; exit 2; }
 "${verify_cmd[@]}" >/dev/null || { echo "tradefin verify rejected the xmlsec1 signature" >&2; exit 2; }

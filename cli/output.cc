@@ -30,6 +30,10 @@ int RunApp(CLI::App& app, int argc, char** argv) {
 
 void Exit(int code) { throw CLI::RuntimeError(code); }
 
+std::string Count(uint64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 void FailWith(const Status& status) {
   std::cerr << "tradefin: " << status.ToString() << "\n";
   Exit(kExitError);

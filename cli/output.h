@@ -43,6 +43,10 @@ Result<std::string> ReadInputFile(const std::string& path);
 // ReadInputFile, or FailWith its error (exit 2).
 std::string ReadInputFileOrFail(const std::string& path);
 
+// "1 entry", "2 entries", "0 entries": a count with the word that agrees
+// with it, for output people read.
+std::string Count(uint64_t n, std::string_view one, std::string_view many);
+
 // JSON values for output. Ordered, so keys print in the order written.
 using Json = nlohmann::ordered_json;
 

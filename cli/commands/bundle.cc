@@ -4,7 +4,6 @@
 // verify exits 0 valid, 1 not valid, 2 could not check.
 #include <CLI/CLI.hpp>
 
-#include <ctime>
 #include <fstream>
 #include <iostream>
 
@@ -12,19 +11,12 @@
 #include "commands/offline_cli.h"
 #include "commands/store/store_cli.h"
 #include "output.h"
+#include "progress.h"
+#include "tradefin/core/clock.h"
 #include "tradefin/workflow/bundle.h"
 
 namespace tradefin::cli {
 namespace {
-
-std::string IsoTime(int64_t ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buf;
-}
 
 void SetupExport(CLI::App* parent) {
   struct Opts {
@@ -46,6 +38,7 @@ void SetupExport(CLI::App* parent) {
     uint64_t entry = ParseIndexOrFail(o->entry, "ENTRY");
     BundleExportOptions opt;
     if (!o->size.empty()) opt.checkpoint_size = ParseIndexOrFail(o->size, "--size");
+    opt.progress = TerminalProgress("bundle export", "entries");
     auto st = OpenStoreOrFail(o->store);
     auto b = ExportBundle(*st, entry, opt);
     if (!b.ok()) FailWith(b.status());
@@ -65,11 +58,13 @@ void SetupExport(CLI::App* parent) {
                      {"party_entries", b->party_entries},
                      {"cosignatures", b->cosignatures}});
     } else {
-      std::cout << "wrote " << o->out << ": " << b->entries << " entries (" << b->documents
-                << " documents, " << b->events << " events, " << b->party_entries
-                << " party entries) proven against the checkpoint of size "
-                << b->checkpoint_size << " with " << b->cosignatures
-                << " witness cosignature(s)\n";
+      std::cout << "wrote " << o->out << ": " << Count(b->entries, "entry", "entries") << " ("
+                << Count(b->documents, "document", "documents") << ", "
+                << Count(b->events, "event", "events") << ", "
+                << Count(b->party_entries, "party entry", "party entries")
+                << ") proven against the checkpoint of size " << b->checkpoint_size
+                << " with " << Count(b->cosignatures, "witness cosignature", "witness cosignatures")
+                << "\n";
     }
     Exit(kExitOk);
   });
@@ -79,7 +74,7 @@ nlohmann::json ToJson(const BundleVerification& v) {
   nlohmann::json docs = nlohmann::json::array();
   for (const auto& d : v.documents)
     docs.push_back({{"index", d.index},
-                    {"time", IsoTime(d.time_ms)},
+                    {"time", FormatUtcMillis(d.time_ms)},
                     {"time_ms", d.time_ms},
                     {"type", d.type},
                     {"natural_key", d.natural_key},
@@ -136,8 +131,9 @@ void PrintSummary(const BundleVerification& v) {
     if (v.quorum_witnesses.empty()) std::cout << " (none needed)";
     std::cout << "\n";
   } else {
-    std::cout << "  witnesses: not checked (no --policy); " << v.unverified_cosignature_lines
-              << " cosignature line(s) carried\n";
+    std::cout << "  witnesses: not checked (no --policy); "
+              << Count(v.unverified_cosignature_lines, "cosignature line", "cosignature lines")
+              << " carried\n";
   }
   const BundleGoods& g = v.goods;
   std::cout << "Goods:\n";
@@ -161,7 +157,7 @@ void PrintSummary(const BundleVerification& v) {
   for (const auto& d : v.documents) {
     std::cout << "  #" << d.index << " " << d.type << ": " << d.summary << "\n"
               << "      issued by " << d.issuer_id << " (" << d.issuer_name << ", "
-              << d.issuer_role << "), recorded " << IsoTime(d.time_ms) << "\n";
+              << d.issuer_role << "), recorded " << FormatUtcMillis(d.time_ms) << "\n";
     if (d.type == "rail-waybill") waybill_issuer = d.issuer_id + " (" + d.issuer_name + ")";
   }
   std::cout << "Control of the waybill: ";

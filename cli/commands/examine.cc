@@ -198,7 +198,7 @@ void GatherFromStore(const Validator& validator, const ExamineOptionsCli& o,
       AssemblePresentation(**store, validator, o.credit);
   if (!a.ok()) {
     const Status& st = a.status();
-    std::string msg = "store " + o.store + ": " + std::string(st.message());
+    std::string msg = "store " + so.dir + ": " + std::string(st.message());
     FailWith(st.code() == StatusCode::kNotFound ? Status::NotFound(msg)
              : st.code() == StatusCode::kInvalidArgument
                  ? Status::InvalidArgument(msg)
@@ -309,7 +309,9 @@ int RunExamine(const ExamineOptionsCli& o) {
   if (o.json) {
     WriteJson(*report, gathered);
   } else {
-    if (!o.store.empty()) {
+    // Whenever the documents came from a store, whichever way it was named
+    // (--store, TRADEFIN_STORE or ./tradefin-store).
+    if (!o.credit.empty()) {
       std::cout << "documents from store:";
       for (const std::string& g : gathered) std::cout << " " << g << ";";
       std::cout << "\n";

@@ -117,8 +117,8 @@ std::string ActorOfKey(Store& st, const PrivateKey& key) {
   std::string kid = key.public_key().key_id();
   for (const PartyInfo& p : *parties)
     if (p.key_id == kid) return p.id;
-  FailWith(Status::NotFound("the key's public key (" + kid.substr(0, 16) +
-                            "...) is not the current key of any registered party; "
+  FailWith(Status::NotFound("the key's public key (key id " + kid +
+                            ") is not the current key of any registered party; "
                             "give --actor or register the key"));
 }
 

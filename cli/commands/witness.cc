@@ -141,7 +141,7 @@ void SetupCosignAdd(CLI::App& app) {
     if (o->json) {
       PrintJsonLine({{"added", *n}});
     } else {
-      std::cout << "kept " << *n << " cosignature(s)\n";
+      std::cout << "kept " << Count(*n, "cosignature", "cosignatures") << "\n";
     }
     Exit(kExitOk);
   });

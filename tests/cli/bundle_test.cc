@@ -36,7 +36,7 @@ struct Story {
     WriteFile(Path(role + ".pub"), k->public_key().ToPem());
     keys.emplace(role, *k);
     Ok({"party", "add", "--store", store, "--id", id, "--name", "Party " + id, "--role", role,
-        "--key", Path(role + ".pub")});
+        "--pubkey", Path(role + ".pub")});
   }
   std::string Signed(const std::string& sample, const std::string& role) {
     std::string xml = ReadFile(SourceDir() / "samples" / "shipment" / sample);
@@ -77,6 +77,24 @@ struct Story {
     Ok(add);
   }
 };
+
+TEST_CASE("bundle export shows progress on a terminal and nothing when piped") {
+  Runtime runtime;
+  Story s;
+  auto piped = RunCli({"bundle", "export", "--store", s.store, "5", "--out", s.Path("p.json")});
+  REQUIRE_MESSAGE(piped.exit_code == 0, piped.err);
+  CHECK_MESSAGE(piped.err.empty(), piped.err);
+  // "wrote FILE: N entries (...)": the terminal shows "N / N entries" last.
+  const size_t colon = piped.out.find(": ");
+  REQUIRE(colon != std::string::npos);
+  const std::string n = piped.out.substr(colon + 2, piped.out.find(' ', colon + 2) - colon - 2);
+  auto tty = testing::RunCliOnTerminal(
+      {"bundle", "export", "--store", s.store, "5", "--out", s.Path("t.json")});
+  CHECK(tty.exit_code == 0);
+  CHECK_MESSAGE(tty.err.find("bundle export: " + n + " / " + n + " entries") != std::string::npos,
+                tty.err);
+  CHECK(ReadFile(s.Path("t.json")) == ReadFile(s.Path("p.json")));
+}
 
 TEST_CASE("bundle CLI: export, verify with a witness policy, a changed byte refused") {
   Runtime runtime;

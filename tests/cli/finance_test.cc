@@ -54,7 +54,7 @@ struct Desk {
     REQUIRE_STATUS_OK(k->WriteFile(Key(id)));
     keys.emplace(id, *k);
     auto r = RunCli({"party", "add", "--store", store, "--id", id, "--name", "Party " + id,
-                     "--role", role, "--key", Path(id + ".pub")});
+                     "--role", role, "--pubkey", Path(id + ".pub")});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   uint64_t Submit(const std::string& sample, const std::string& id) {

@@ -106,7 +106,7 @@ TEST_CASE("issue 13: hub-key, checkpoint, prove and export have --json; get --ra
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   REQUIRE(RunCli({"key", "gen", "--out", (dir.path() / "c").string()}).exit_code == 0);
   r = RunCli({"party", "add", "--store", store, "--id", "91510000MA61CRW0XE",
-              "--name", "CARRIER", "--role", "carrier", "--key",
+              "--name", "CARRIER", "--role", "carrier", "--pubkey",
               (dir.path() / "c.pub").string()});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 

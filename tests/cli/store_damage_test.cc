@@ -37,7 +37,7 @@ struct DamagedStore {
     REQUIRE_OK(k);
     WriteFile(tmp.path() / file, k->public_key().ToPem());
     auto r = RunCli({"party", "add", "--store", store, "--id", id, "--name", "P " + id,
-                     "--role", role, "--key", (tmp.path() / file).string()});
+                     "--role", role, "--pubkey", (tmp.path() / file).string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   void DeleteEntryRow(uint64_t index) {
@@ -68,7 +68,7 @@ TEST_CASE("damaged store CLI: a deleted entry row") {
   auto before = RunCli({"checkpoint", "--store", s.store});
   REQUIRE(before.exit_code == 0);
 
-  auto rotate = RunCli({"party", "rotate", "--store", s.store, "--id", "LDZBPLP0XXX", "--key",
+  auto rotate = RunCli({"party", "rotate", "--store", s.store, "--id", "LDZBPLP0XXX", "--pubkey",
                         s.NewKeyFile("new.pub")});
   CHECK(rotate.exit_code == 2);
   CHECK_MESSAGE(Has(rotate.err, "entry 0 is missing"), rotate.err);
@@ -130,7 +130,7 @@ TEST_CASE("damaged store CLI: a truncated table file") {
   CHECK_FALSE(Has(audit.out + audit.err, "no store at"));
   CHECK_MESSAGE(audit.out.rfind("audit FAILED: ", 0) == 0, audit.out << audit.err);
   auto add = RunCli({"party", "add", "--store", s.store, "--id", "91510113MA6CT4K21P", "--name",
-                     "x", "--role", "shipper", "--key", s.NewKeyFile("d.pub")});
+                     "x", "--role", "shipper", "--pubkey", s.NewKeyFile("d.pub")});
   CHECK(add.exit_code == 2);
 }
 

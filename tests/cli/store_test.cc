@@ -33,6 +33,27 @@ using testing::SourceDir;
 using testing::TempDir;
 using testing::WriteFile;
 
+// The line of `log`/`history` text output for entry `index` ("" if none).
+// Lines are "INDEX  TIME  TYPE  ...", TIME in ISO 8601 UTC.
+std::string EntryLine(const std::string& out, uint64_t index) {
+  const std::string prefix = std::to_string(index) + "  ";
+  size_t at = 0;
+  while (at < out.size()) {
+    size_t end = out.find('\n', at);
+    if (end == std::string::npos) end = out.size();
+    if (out.compare(at, prefix.size(), prefix) == 0) return out.substr(at, end - at);
+    at = end + 1;
+  }
+  return "";
+}
+
+// "2026-12-02T12:40:07.123Z  " right after the index: a time for people.
+bool HasIsoTime(const std::string& line) {
+  const size_t t = line.find("  ") + 2;
+  return line.size() > t + 26 && line[t + 4] == '-' && line[t + 10] == 'T' &&
+         line.compare(t + 23, 3, "Z  ") == 0;
+}
+
 struct Shipment {
   TempDir tmp;
   std::string store;
@@ -54,7 +75,7 @@ struct Shipment {
     WriteFile(Path(name + ".pub"), k->public_key().ToPem());
     keys.emplace(name, *k);
     auto r = RunCli({"party", "add", "--store", store, "--id", id, "--name", "Party " + id,
-                     "--role", role, "--key", Path(name + ".pub")});
+                     "--role", role, "--pubkey", Path(name + ".pub")});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   void Standard() {
@@ -96,11 +117,11 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
   CHECK(hub.out.rfind("example.org/tradefin/cli+", 0) == 0);
 
   auto badid = RunCli({"party", "add", "--store", s.store, "--id", "BADID", "--name", "x",
-                       "--role", "carrier", "--key", s.Path("carrier.pub")});
+                       "--role", "carrier", "--pubkey", s.Path("carrier.pub")});
   CHECK(badid.exit_code == 2);
   CHECK(badid.err.find("party id") != std::string::npos);
   auto badrole = RunCli({"party", "add", "--store", s.store, "--id", "2594007XQ2TF8A1CB037",
-                         "--name", "x", "--role", "pirate", "--key", s.Path("carrier.pub")});
+                         "--name", "x", "--role", "pirate", "--pubkey", s.Path("carrier.pub")});
   CHECK(badrole.exit_code == 2);
   auto list = RunCli({"party", "list", "--store", s.store, "--json"});
   CHECK(list.exit_code == 0);
@@ -135,7 +156,18 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
 
   auto log = RunCli({"log", "--store", s.store});
   CHECK(log.exit_code == 0);
-  CHECK(log.out.find("4  document  letter-of-credit:DEL25LC0001234|LDZBPLP0XXX") !=
+  CHECK(HasIsoTime(EntryLine(log.out, 4)));
+  CHECK(EntryLine(log.out, 4).find("Z  document  letter-of-credit:DEL25LC0001234|LDZBPLP0XXX") !=
+        std::string::npos);
+  // The amended invoice is marked; its amendment is not.
+  CHECK_MESSAGE(EntryLine(log.out, 7).find("  [superseded by entry 8]") != std::string::npos,
+                log.out);
+  CHECK(EntryLine(log.out, 8).find("superseded") == std::string::npos);
+  auto log_json = RunCli({"log", "--store", s.store, "--from", "7", "--json"});
+  CHECK(log_json.out.find("\"superseded_by\":8") != std::string::npos);
+  CHECK(log_json.out.find("\"superseded_by\":null") != std::string::npos);
+  CHECK(log_json.out.find("\"time\":\"20") != std::string::npos);
+  CHECK(RunCli({"get", "--store", s.store, "7"}).out.find("superseded by: entry 8") !=
         std::string::npos);
   auto get = RunCli({"get", "--store", s.store, "7", "--json"});
   CHECK(get.exit_code == 0);
@@ -151,7 +183,8 @@ TEST_CASE("store CLI: init, parties, submit, read verbs, proofs, audit") {
   CHECK(links.out.find("7 --cites-credit--> 4") != std::string::npos);
   auto hist = RunCli({"history", "--store", s.store, "commercial-invoice:TF2025-0517|91510113MA6CT4K21P"});
   CHECK(hist.exit_code == 0);
-  CHECK(hist.out.find("\n8  document") != std::string::npos);
+  CHECK(EntryLine(hist.out, 7).find("[superseded by entry 8]") != std::string::npos);
+  CHECK(EntryLine(hist.out, 8).find("Z  document  commercial-invoice:") != std::string::npos);
   CHECK(RunCli({"history", "--store", s.store, "nothing:here"}).exit_code == 1);
 
   auto cp = RunCli({"checkpoint", "--store", s.store});
@@ -185,7 +218,7 @@ TEST_CASE("store CLI: multi-role parties and party roles") {
   // --role repeated and comma-separated both work; order does not matter.
   auto add = RunCli({"party", "add", "--store", s.store, "--id", "LDZBPLP0XXX", "--name",
                      "LDZ BANK SA", "--role", "financing-bank", "--role",
-                     "issuing-bank,financing-bank", "--key", s.Path("bank.pub")});
+                     "issuing-bank,financing-bank", "--pubkey", s.Path("bank.pub")});
   REQUIRE_MESSAGE(add.exit_code == 0, add.err);
   auto list = RunCli({"party", "list", "--store", s.store, "--json"});
   CHECK(list.out.find("\"roles\":[\"issuing-bank\",\"financing-bank\"]") != std::string::npos);
@@ -199,7 +232,7 @@ TEST_CASE("store CLI: multi-role parties and party roles") {
   CHECK(roles.out.find("roles of LDZBPLP0XXX are now financing-bank: entry 1") !=
         std::string::npos);
   auto log = RunCli({"log", "--store", s.store});
-  CHECK(log.out.find("1  party-roles  party:LDZBPLP0XXX (financing-bank)  links: party-update->0") !=
+  CHECK(EntryLine(log.out, 1).find("Z  party-roles  party:LDZBPLP0XXX (financing-bank)  links: party-update->0") !=
         std::string::npos);
   auto same = RunCli({"party", "roles", "--store", s.store, "--id", "LDZBPLP0XXX",
                       "--role", "financing-bank"});
@@ -267,7 +300,7 @@ TEST_CASE("store CLI: issue 8, forged documents are refused and change nothing")
   // An amendment by a non-issuer: refused, nothing written.
   std::string inv_index = std::to_string(11);  // 8 registrations + lc, wb, cd
   auto log = RunCli({"log", "--store", s.store});
-  CHECK(log.out.find("11  document  commercial-invoice:") != std::string::npos);
+  CHECK(EntryLine(log.out, 11).find("Z  document  commercial-invoice:") != std::string::npos);
   std::string amend = s.Signed("commercial-invoice.xml", "rogue-shipper", "inv-amend.xml",
                                "<ci:Marks>", "<ci:Marks>X");
   auto before = StoreFiles(s.store);

@@ -29,7 +29,7 @@ struct Hub {
     REQUIRE_OK(k);
     WriteFile(Path(id + ".pub"), k->public_key().ToPem());
     auto r = RunCli({"party", "add", "--store", dir, "--id", id, "--name", "P", "--role",
-                     "carrier", "--key", Path(id + ".pub")});
+                     "carrier", "--pubkey", Path(id + ".pub")});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
   std::string Save(const std::string& name, const std::vector<std::string>& args) {

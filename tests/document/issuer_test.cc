@@ -4,6 +4,7 @@
 
 #include "testing/testing.h"
 #include "tradefin/core/runtime.h"
+#include "tradefin/document/financing_event.h"
 #include "tradefin/document/validate.h"
 
 namespace tradefin {
@@ -31,11 +32,28 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 }
 
 TEST_CASE("party roles have stable names") {
-  PartyRole r;
-  CHECK(PartyRoleFromName("financing-bank", &r));
-  CHECK(r == PartyRole::kFinancingBank);
+  Result<PartyRole> r = PartyRoleFromName("financing-bank");
+  REQUIRE_OK(r);
+  CHECK(*r == PartyRole::kFinancingBank);
   CHECK(PartyRoleName(PartyRole::kCustomsBroker) == "customs-broker");
-  CHECK_FALSE(PartyRoleFromName("pirate", &r));
+  Result<PartyRole> bad = PartyRoleFromName("pirate");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().IsInvalidArgument());
+  CHECK(bad.status().message().find("'pirate' is not a role; expected one of carrier, ") == 0);
+}
+
+TEST_CASE("name and namespace look-ups return Result, with a reason when nothing matches") {
+  Result<DocumentType> t = DocumentTypeFromNamespace("urn:tradefin:waybill:1");
+  REQUIRE_OK(t);
+  CHECK(*t == DocumentType::kRailWaybill);
+  Result<DocumentType> none = DocumentTypeFromNamespace("urn:example:other");
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.status().IsInvalidArgument());
+  CHECK(none.status().message().find("'urn:example:other'") != std::string::npos);
+  Result<FinancingEventKind> k = FinancingEventKindFromName("accept-transfer");
+  REQUIRE_OK(k);
+  CHECK(FinancingEventKindName(*k) == "accept-transfer");
+  CHECK(FinancingEventKindFromName("steal").status().IsInvalidArgument());
 }
 
 TEST_CASE("SameParty: BIC 8 and 11 name the same institution") {

@@ -32,8 +32,9 @@ Parsed ParseAndCheck(const std::string& xml_text) {
   std::unique_ptr<xml::Document> tree =
       xml::Document::Parse(xml_text, ParseOptions{}, &err);
   REQUIRE_MESSAGE(tree != nullptr, err.message);
-  DocumentType type;
-  REQUIRE(DocumentTypeFromNamespace(tree->root().ns_uri(), &type));
+  Result<DocumentType> root_type = DocumentTypeFromNamespace(tree->root().ns_uri());
+  REQUIRE_OK(root_type);
+  const DocumentType type = *root_type;
   SourceMap map;
   IssueSink sink("t.xml", &map, &p.issues);
   p.doc = document_internal::ParseDocumentXml(type, tree->root(), &map, &sink);

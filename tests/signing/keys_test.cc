@@ -2,6 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <cstddef>
+#include <type_traits>
+
 #include "testing/testing.h"
 
 namespace tradefin {
@@ -16,6 +19,13 @@ std::filesystem::path VecKeys() {
   return DataDir() / "xmlsec/keys";
 }
 
+
+// Issue 13: the representation is not public API. A key is made only by
+// the factory functions; nothing outside the signing module can build one
+// around its own representation or reach into the Crypto++ objects.
+static_assert(!std::is_constructible_v<PublicKey, std::nullptr_t>);
+static_assert(!std::is_constructible_v<PrivateKey, std::nullptr_t>);
+static_assert(std::is_copy_constructible_v<PublicKey>);
 
 TEST_CASE("keys: generate, PEM round trip, key id, raw sign/verify") {
   for (KeyType type : {KeyType::kEd25519, KeyType::kEcdsaP256}) {

@@ -1,11 +1,13 @@
 #include "testing.h"
 
 #include <fcntl.h>
+#include <pty.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -152,6 +154,39 @@ void RequireProgram(const std::string& program,
                                  << "Install the Debian package "
                                  << debian_package
                                  << " (scripts/install-deps installs it).");
+}
+
+TtyResult RunCliOnTerminal(const std::vector<std::string>& args) {
+  std::vector<std::string> full{CliPath().string()};
+  full.insert(full.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : full) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  TtyResult out;
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  REQUIRE_MESSAGE(pid >= 0, "forkpty failed: errno " << errno);
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    if (devnull < 0 || ::dup2(devnull, STDOUT_FILENO) < 0) ::_exit(126);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::read(master, buf, sizeof buf);
+    if (n > 0) {
+      out.err.append(buf, static_cast<size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    break;  // EIO: the child closed the terminal
+  }
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
 }
 
 CliResult RunProgram(const std::vector<std::string>& args,

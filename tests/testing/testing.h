@@ -67,6 +67,16 @@ struct CliResult {
 CliResult RunCli(const std::vector<std::string>& args,
                  const std::string& stdin_text = "",
                  const std::vector<std::string>& env = {});
+// What the CLI wrote to a terminal.
+struct TtyResult {
+  int exit_code = -1;
+  std::string err;  // stderr (the terminal's output; stdout went to /dev/null)
+};
+// Runs the built CLI with stdin and stderr on a pseudo-terminal (forkpty)
+// and stdout on /dev/null, as a person at a terminal redirecting the result
+// would: for output that must appear only on a terminal (progress).
+TtyResult RunCliOnTerminal(const std::vector<std::string>& args);
+
 // Runs any program (e.g. xmlsec1) the same way. args[0] is the program,
 // looked up in PATH.
 CliResult RunProgram(const std::vector<std::string>& args,

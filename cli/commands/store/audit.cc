@@ -3,11 +3,10 @@
 // 2 could not run.
 #include <CLI/CLI.hpp>
 
-#include <unistd.h>
-
 #include <iostream>
 
 #include "commands/store/store_cli.h"
+#include "progress.h"
 
 namespace tradefin::cli {
 namespace {
@@ -32,8 +31,9 @@ void PrintVerdict(bool json, bool clean, const AuditReport& r) {
     w.EndObject();
     std::cout << w.str() << "\n";
   } else if (clean) {
-    std::cout << "audit clean: " << r.entries_checked << " entries, " << r.documents_checked
-              << " documents, " << r.checkpoints_checked << " checkpoints\n";
+    std::cout << "audit clean: " << Count(r.entries_checked, "entry", "entries") << ", "
+              << Count(r.documents_checked, "document", "documents") << ", "
+              << Count(r.checkpoints_checked, "checkpoint", "checkpoints") << "\n";
   } else {
     std::cout << "audit FAILED: ";
     if (r.bad_entry) std::cout << "entry " << *r.bad_entry << ": ";
@@ -72,12 +72,7 @@ void SetupAudit(CLI::App& app) {
     }
     AuditOptions ao;
     ao.threads = o->threads;
-    if (::isatty(2)) {
-      ao.progress = [](uint64_t done, uint64_t total) {
-        std::cerr << "\raudit: " << done << "/" << total << " entries" << std::flush;
-        if (done == total) std::cerr << "\n";
-      };
-    }
+    ao.progress = TerminalProgress("audit", "entries");
     auto r = (*st)->Audit(ao);
     if (!r.ok()) {
       if (r.status().code() == StatusCode::kCorruption) {

@@ -43,7 +43,7 @@ void SetupGet(CLI::App& app) {
     Sha256Hash leaf = EntryLeafHash(*bytes);
     if (o->json) {
       JsonWriter w;
-      WriteEntryJson(w, *e, &leaf);
+      WriteEntryJson(w, *e, &leaf, SupersededByOrFail(*st, *e));
       std::cout << w.str() << "\n";
     } else {
       std::cout << "entry " << e->index << "\n"
@@ -65,6 +65,8 @@ void SetupGet(CLI::App& app) {
         std::cout << "link: " << l.relation << " -> " << l.target_index << " ("
                   << HashHex(l.target_leaf_hash) << ")\n";
       std::cout << "prev leaf hash: " << HashHex(e->prev_leaf_hash) << "\n";
+      if (auto by = SupersededByOrFail(*st, *e))
+        std::cout << "superseded by: entry " << *by << " (amended; this is not the current version)\n";
     }
     Exit(kExitOk);
   });

@@ -29,8 +29,9 @@ void SetupHistory(CLI::App& app) {
     for (uint64_t idx : *h) {
       auto e = st->GetEntry(idx);
       if (!e.ok()) FailWith(e.status());
-      if (o->json) WriteEntryJson(w, *e, nullptr);
-      else std::cout << EntrySummary(*e) << "\n";
+      const std::optional<uint64_t> by = SupersededByOrFail(*st, *e);
+      if (o->json) WriteEntryJson(w, *e, nullptr, by);
+      else std::cout << EntrySummary(*e, by) << "\n";
     }
     if (o->json) {
       w.EndArray();

@@ -25,8 +25,9 @@ void SetupLog(CLI::App& app) {
     JsonWriter w;
     if (o->json) w.BeginArray();
     Status s = st->ForEachEntry(o->from, o->limit, [&](const Entry& e) {
-      if (o->json) WriteEntryJson(w, e, nullptr);
-      else std::cout << EntrySummary(e) << "\n";
+      const std::optional<uint64_t> by = SupersededByOrFail(*st, e);
+      if (o->json) WriteEntryJson(w, e, nullptr, by);
+      else std::cout << EntrySummary(e, by) << "\n";
       return true;
     });
     if (!s.ok()) FailWith(s);

@@ -12,7 +12,7 @@ namespace tradefin::cli {
 namespace {
 
 struct PartyOpts {
-  std::string store, id, name, key;
+  std::string store, id, name, pubkey;
   std::vector<std::string> roles;
   bool json = false;
 };
@@ -25,13 +25,9 @@ constexpr char kRoleHelp[] =
 std::vector<PartyRole> RolesOrFail(const std::vector<std::string>& names) {
   std::vector<PartyRole> out;
   for (const std::string& n : names) {
-    PartyRole role;
-    if (!PartyRoleFromName(n, &role))
-      FailWith(Status::InvalidArgument(
-          "--role '" + n +
-          "' is not a role; expected carrier, shipper, applicant, issuing-bank, "
-          "financing-bank, guarantor, customs-broker or consignee"));
-    out.push_back(role);
+    Result<PartyRole> role = PartyRoleFromName(n);
+    if (!role.ok()) FailWith(role.status().WithPrefix("--role"));
+    out.push_back(*role);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -46,7 +42,7 @@ std::string RolesText(const std::vector<PartyRole>& roles) {
 
 std::string KeySpkiOrFail(const std::string& path) {
   auto key = PublicKey::FromFile(path);
-  if (!key.ok()) FailWith(key.status().WithPrefix("--key " + path));
+  if (!key.ok()) FailWith(key.status().WithPrefix("--pubkey " + path));
   return key->spki_der();
 }
 
@@ -77,12 +73,16 @@ void SetupParty(CLI::App& app) {
   add->add_option("--id", o->id, "BIC, LEI or unified social credit code")->required();
   add->add_option("--name", o->name, "Registered name")->required();
   add->add_option("--role", o->roles, kRoleHelp)->required()->delimiter(',');
-  add->add_option("--key", o->key, "The party's public key file (SPKI PEM or certificate)")
+  // --key is the old spelling, kept as an alias for one release: on every
+  // other verb --key is a private key.
+  add->add_option("--pubkey,--key", o->pubkey,
+                  "The party's public key file (SPKI PEM or certificate); "
+                  "--key is the old spelling")
       ->required();
   add->add_flag("--json", o->json, "Print the result as JSON");
   add->callback([o] {
     std::vector<PartyRole> roles = RolesOrFail(o->roles);
-    std::string spki = KeySpkiOrFail(o->key);
+    std::string spki = KeySpkiOrFail(o->pubkey);
     auto st = OpenStoreOrFail(o->store);
     auto ref = st->AddParty(o->id, o->name, roles, spki);
     if (!ref.ok()) FailWith(ref.status());
@@ -93,10 +93,12 @@ void SetupParty(CLI::App& app) {
   CLI::App* rotate = party->add_subcommand("rotate", "Replace a party's key (hub-signed entry)");
   AddStoreOption(rotate, &o->store);
   rotate->add_option("--id", o->id, "Party id")->required();
-  rotate->add_option("--key", o->key, "The new public key file")->required();
+  rotate->add_option("--pubkey,--key", o->pubkey,
+                     "The new public key file; --key is the old spelling")
+      ->required();
   rotate->add_flag("--json", o->json, "Print the result as JSON");
   rotate->callback([o] {
-    std::string spki = KeySpkiOrFail(o->key);
+    std::string spki = KeySpkiOrFail(o->pubkey);
     auto st = OpenStoreOrFail(o->store);
     auto ref = st->RotatePartyKey(o->id, spki);
     if (!ref.ok()) FailWith(ref.status());
@@ -166,7 +168,7 @@ void SetupParty(CLI::App& app) {
     } else {
       for (const PartyInfo& p : *parties)
         std::cout << p.id << "  " << RolesText(p.roles) << "  " << p.name << "  "
-                  << (p.revoked ? std::string("REVOKED") : "key " + p.key_id.substr(0, 16))
+                  << (p.revoked ? std::string("REVOKED") : "key " + p.key_id)
                   << "  (entries " << p.registered_at << ".." << p.updated_at << ")\n";
     }
     Exit(kExitOk);

@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <iostream>
 
+#include "tradefin/core/clock.h"
 #include "tradefin/signing/keys.h"
 
 namespace tradefin::cli {
@@ -15,8 +17,16 @@ void AddStoreOption(CLI::App* cmd, std::string* dir) {
 
 std::string ResolveStoreDir(const std::string& flag) {
   if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("TRADEFIN_STORE"); env != nullptr && *env)
+  if (const char* env = std::getenv("TRADEFIN_STORE"); env != nullptr && *env) {
+    // A variable left over from another guide or shell silently pointed
+    // commands at another store: say so, once per command, on stderr.
+    static bool said = false;
+    if (!said) {
+      std::cerr << "tradefin: using store " << env << " (from TRADEFIN_STORE)\n";
+      said = true;
+    }
     return env;
+  }
   return "tradefin-store";
 }
 
@@ -52,7 +62,8 @@ void WriteLinkJson(JsonWriter& w, const EntryLink& l) {
   w.EndObject();
 }
 
-void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf) {
+void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf,
+                    const std::optional<uint64_t>& superseded_by) {
   w.BeginObject();
   w.Key("index");
   w.Int(static_cast<int64_t>(e.index));
@@ -62,6 +73,8 @@ void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf) {
   }
   w.Key("time_ms");
   w.Int(e.time_ms);
+  w.Key("time");
+  w.String(FormatUtcMillis(e.time_ms));
   w.Key("type");
   w.String(EntryTypeName(e.type));
   w.Key("origin");
@@ -84,6 +97,11 @@ void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf) {
   w.String(HashHex(e.prev_leaf_hash));
   w.Key("document_sha256");
   w.String(HashHex(e.document_sha256));
+  if (e.type == EntryType::kDocument) {
+    w.Key("superseded_by");
+    if (superseded_by) w.Int(static_cast<int64_t>(*superseded_by));
+    else w.Null();
+  }
   if (e.type != EntryType::kDocument) {
     w.Key("party");
     w.BeginObject();
@@ -108,8 +126,19 @@ std::string JoinRoleNames(const std::vector<std::string>& roles) {
   return out;
 }
 
-std::string EntrySummary(const Entry& e) {
-  std::string s = std::to_string(e.index) + "  " + std::string(EntryTypeName(e.type));
+std::optional<uint64_t> SupersededByOrFail(const Store& store, const Entry& e) {
+  if (e.type != EntryType::kDocument) return std::nullopt;
+  auto lv = store.Links(e.index);
+  if (!lv.ok()) FailWith(lv.status());
+  std::optional<uint64_t> by;
+  for (const auto& in : lv->incoming)
+    if (in.relation == "supersedes" && (!by || in.source_index > *by)) by = in.source_index;
+  return by;
+}
+
+std::string EntrySummary(const Entry& e, const std::optional<uint64_t>& superseded_by) {
+  std::string s = std::to_string(e.index) + "  " + FormatUtcMillis(e.time_ms) + "  " +
+                  std::string(EntryTypeName(e.type));
   if (e.type == EntryType::kDocument) {
     s += "  " + (e.natural_keys.empty() ? std::string("?") : e.natural_keys[0]) +
          "  by " + e.submitter_party;
@@ -121,6 +150,7 @@ std::string EntrySummary(const Entry& e) {
     s += "  links:";
     for (const auto& l : e.links) s += " " + l.relation + "->" + std::to_string(l.target_index);
   }
+  if (superseded_by) s += "  [superseded by entry " + std::to_string(*superseded_by) + "]";
   return s;
 }
 

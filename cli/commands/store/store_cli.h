@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,12 +28,18 @@ std::unique_ptr<Store> OpenStoreOrFail(const std::string& flag);
 uint64_t ParseIndexOrFail(const std::string& text, const char* what);
 // Writes one outgoing link as {relation, target, target_leaf_hash}.
 void WriteLinkJson(JsonWriter& w, const EntryLink& l);
-// Writes an entry as a JSON object.
-void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf);
+// Writes an entry as a JSON object (documents carry `superseded_by`).
+void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf,
+                    const std::optional<uint64_t>& superseded_by = std::nullopt);
 // Role names joined with ',' ("shipper,customs-broker").
 std::string JoinRoleNames(const std::vector<std::string>& roles);
-// One-line human summary of an entry.
-std::string EntrySummary(const Entry& e);
+// The entry whose `supersedes` link points at document entry `e` (the
+// newest, if several), or nullopt; exits 2 if the store cannot say.
+std::optional<uint64_t> SupersededByOrFail(const Store& store, const Entry& e);
+// One-line human summary of an entry: index, ISO 8601 UTC time, type, key
+// or party, links, and "[superseded by entry N]" when it was amended.
+std::string EntrySummary(const Entry& e,
+                         const std::optional<uint64_t>& superseded_by = std::nullopt);
 
 }  // namespace tradefin::cli
 

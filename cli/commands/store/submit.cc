@@ -8,9 +8,12 @@
 #include <sstream>
 
 #include "commands/store/store_cli.h"
+#include "progress.h"
 
 namespace tradefin::cli {
 namespace {
+
+constexpr uint64_t kSubmitProgressMin = 20;
 
 struct SubmitCli {
   std::string store, amends;
@@ -39,6 +42,8 @@ int RunSubmit(const SubmitCli& o) {
   }
   SubmitOptions so;
   if (!o.amends.empty()) so.amends = ParseIndexOrFail(o.amends, "--amends");
+  // Only batches big enough to take a while show progress on a terminal.
+  so.progress = TerminalProgress("submit", "documents checked", kSubmitProgressMin);
   auto st = OpenStoreOrFail(o.store);
   auto report = st->Submit(items, so);
   if (!report.ok()) FailWith(report.status());

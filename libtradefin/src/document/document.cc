@@ -24,16 +24,16 @@ std::string_view DocumentNamespace(DocumentType type) {
   return "";
 }
 
-bool DocumentTypeFromNamespace(std::string_view ns, DocumentType* type) {
+Result<DocumentType> DocumentTypeFromNamespace(std::string_view ns) {
   for (DocumentType t :
        {DocumentType::kLetterOfCredit, DocumentType::kRailWaybill,
         DocumentType::kCustomsDeclaration, DocumentType::kCommercialInvoice}) {
-    if (ns == DocumentNamespace(t)) {
-      if (type != nullptr) *type = t;
-      return true;
-    }
+    if (ns == DocumentNamespace(t)) return t;
   }
-  return false;
+  return Status::InvalidArgument(
+      "namespace '" + std::string(ns) +
+      "' is not a tradefin document's; expected urn:tradefin:lc:1, urn:tradefin:waybill:1, "
+      "urn:tradefin:customs:1 or urn:tradefin:invoice:1");
 }
 
 namespace document_internal {

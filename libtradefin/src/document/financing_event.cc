@@ -179,13 +179,10 @@ std::string_view FinancingEventKindName(FinancingEventKind k) {
   return "unknown";
 }
 
-bool FinancingEventKindFromName(std::string_view name, FinancingEventKind* kind) {
+Result<FinancingEventKind> FinancingEventKindFromName(std::string_view name) {
   for (const auto& [k, n] : kKinds)
-    if (n == name) {
-      if (kind != nullptr) *kind = k;
-      return true;
-    }
-  return false;
+    if (n == name) return k;
+  return Status::InvalidArgument("'" + std::string(name) + "' is not a financing event kind");
 }
 
 std::vector<FinancingEventKind> AllFinancingEventKinds() {

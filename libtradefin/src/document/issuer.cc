@@ -61,21 +61,19 @@ std::string_view PartyRoleName(PartyRole role) {
   return "unknown";
 }
 
-bool PartyRoleFromName(std::string_view name, PartyRole* role) {
-  for (const auto& [r, n] : kRoles) {
-    if (n == name) {
-      if (role != nullptr) *role = r;
-      return true;
-    }
-  }
-  return false;
+Result<PartyRole> PartyRoleFromName(std::string_view name) {
+  for (const auto& [r, n] : kRoles)
+    if (n == name) return r;
+  std::string known;
+  for (const auto& [r, n] : kRoles) known += (known.empty() ? "" : ", ") + std::string(n);
+  return Status::InvalidArgument("'" + std::string(name) + "' is not a role; expected one of " +
+                                 known);
 }
 
 std::vector<PartyRole> PartyRolesFromNames(const std::vector<std::string>& names) {
   std::vector<PartyRole> roles;
   for (const std::string& n : names) {
-    PartyRole r;
-    if (PartyRoleFromName(n, &r)) roles.push_back(r);
+    if (Result<PartyRole> r = PartyRoleFromName(n); r.ok()) roles.push_back(*r);
   }
   return roles;
 }

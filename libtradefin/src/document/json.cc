@@ -1,99 +1,62 @@
-// A small JSON writer (no third-party JSON library in the library) and the
-// model → JSON mapping. Field order follows the model headers so output is
-// stable across runs.
+// The model → JSON mapping, written through nlohmann-json (the one JSON
+// library of the project). Field order follows the model headers so output
+// is stable across runs.
 #include "tradefin/document/json.h"
 
-#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include <string>
 #include <vector>
 
 namespace tradefin {
 namespace {
 
+// Builds an nlohmann::ordered_json tree in the order fields are written
+// (keys in declaration order, so output is stable across runs) and leaves
+// quoting, escaping and UTF-8 to nlohmann-json.
 class Writer {
  public:
   explicit Writer(bool pretty) : pretty_(pretty) {}
 
-  void BeginObject() { Open('{'); }
-  void EndObject() { Close('}'); }
-  void BeginArray() { Open('['); }
-  void EndArray() { Close(']'); }
-  void Key(std::string_view k) {
-    Separate();
-    Quote(k);
-    out_ += pretty_ ? ": " : ":";
-    after_key_ = true;
+  void BeginObject() { stack_.push_back(Insert(Json::object())); }
+  void EndObject() { stack_.pop_back(); }
+  void BeginArray() { stack_.push_back(Insert(Json::array())); }
+  void EndArray() { stack_.pop_back(); }
+  void Key(std::string_view k) { key_ = std::string(k); }
+  void String(std::string_view s) { Insert(std::string(s)); }
+  void Int(int64_t v) { Insert(v); }
+  void Bool(bool v) { Insert(v); }
+  void Null() { Insert(nullptr); }
+  // Bytes that are not UTF-8 (none after XML parsing, which decodes to
+  // UTF-8) become U+FFFD rather than invalid JSON.
+  std::string Take() {
+    return root_.dump(pretty_ ? 2 : -1, ' ', false, Json::error_handler_t::replace);
   }
-  void String(std::string_view s) {
-    Separate();
-    Quote(s);
-  }
-  void Int(int64_t v) {
-    Separate();
-    out_ += std::to_string(v);
-  }
-  void Bool(bool v) {
-    Separate();
-    out_ += v ? "true" : "false";
-  }
-  void Null() {
-    Separate();
-    out_ += "null";
-  }
-  std::string Take() { return std::move(out_); }
 
  private:
-  void Open(char c) {
-    Separate();
-    out_ += c;
-    first_.push_back(true);
-  }
-  void Close(char c) {
-    bool empty = first_.back();
-    first_.pop_back();
-    if (pretty_ && !empty) Newline();
-    out_ += c;
-  }
-  void Separate() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
+  using Json = nlohmann::ordered_json;
+
+  // The innermost open container is the only one written to, so pointers
+  // to the open ones stay valid.
+  Json* Insert(Json v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
     }
-    if (first_.empty()) return;
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
-    if (pretty_) Newline();
-  }
-  void Newline() {
-    out_ += '\n';
-    out_.append(first_.size() * 2, ' ');
-  }
-  void Quote(std::string_view s) {
-    out_ += '"';
-    for (char ch : s) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_ += ch;  // UTF-8 passes through (input was validated UTF-8)
-          }
-      }
+    Json& top = *stack_.back();
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
     }
-    out_ += '"';
+    Json& slot = top[key_];
+    slot = std::move(v);
+    return &slot;
   }
 
   bool pretty_;
-  std::string out_;
-  std::vector<bool> first_;
-  bool after_key_ = false;
+  Json root_;
+  std::vector<Json*> stack_;
+  std::string key_;
 };
 
 // Field helpers: W(w) then F(w, "key", value).

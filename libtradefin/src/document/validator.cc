@@ -274,8 +274,10 @@ class ValidatorImpl final : public Validator {
       return report;
     }
     xml::Node root = tree->root();
-    DocumentType type;
-    if (!root || !DocumentTypeFromNamespace(root.ns_uri(), &type)) {
+    Result<DocumentType> root_type =
+        root ? DocumentTypeFromNamespace(root.ns_uri())
+             : Result<DocumentType>(Status::InvalidArgument("no root element"));
+    if (!root_type.ok()) {
       std::string name = root ? std::string(root.local_name()) : "";
       std::string ns = root ? std::string(root.ns_uri()) : "";
       add("DOC-UNKNOWN-TYPE",
@@ -286,6 +288,7 @@ class ValidatorImpl final : public Validator {
           root ? root.line() : 0, 0, root ? root.path() : "");
       return report;
     }
+    const DocumentType type = *root_type;
     report.type = type;
 
     std::vector<xml::SchemaError> errors;

@@ -781,6 +781,69 @@ Result<ExaminationReport> Examine(const LetterOfCredit& credit,
   return report;
 }
 
+namespace {
+
+constexpr size_t kTextWidth = 80;
+
+// `text` word-wrapped to kTextWidth columns: the first line starts with
+// `first` (already counted), continuation lines with `indent`. A word longer
+// than the line stays whole.
+std::string Wrap(const std::string& first, const std::string& text,
+                 const std::string& indent) {
+  std::string out = first;
+  size_t col = first.size();
+  bool line_has_word = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t sp = text.find(' ', i);
+    if (sp == std::string::npos) sp = text.size();
+    const std::string word = text.substr(i, sp - i);
+    i = sp + 1;
+    if (word.empty()) continue;
+    if (line_has_word && col + 1 + word.size() > kTextWidth) {
+      out += "\n" + indent;
+      col = indent.size();
+      line_has_word = false;
+    }
+    if (line_has_word) {
+      out += ' ';
+      ++col;
+    }
+    out += word;
+    col += word.size();
+    line_has_word = true;
+  }
+  return out + "\n";
+}
+
+// A model field path as people say it: "presentation_place" -> "presentation
+// place", "goods[0].description" -> "goods #1 description".
+std::string FieldWords(const std::string& field) {
+  std::string out;
+  for (size_t i = 0; i < field.size(); ++i) {
+    const char c = field[i];
+    if (c == '_' || c == '.') {
+      out += ' ';
+    } else if (c == '[') {
+      const size_t close = field.find(']', i);
+      const std::string n = field.substr(i + 1, close == std::string::npos ? 0 : close - i - 1);
+      bool digits = !n.empty() && n.size() < 9 &&
+                    std::all_of(n.begin(), n.end(), [](char d) { return d >= '0' && d <= '9'; });
+      if (!digits || close == std::string::npos) {
+        out += c;
+        continue;
+      }
+      out += " #" + std::to_string(std::atoi(n.c_str()) + 1);
+      i = close;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string FormatReportText(const ExaminationReport& r) {
   std::string out = "verdict: ";
   int d = r.CountSeverity(Severity::kDiscrepancy);
@@ -802,25 +865,36 @@ std::string FormatReportText(const ExaminationReport& r) {
       break;
   }
   if (w) out += "; " + plural(w, "warning", "warnings");
-  out += "\ncredit " + r.credit_number + ", presented " +
-         r.presentation_date.ToIso() + ", expiry " +
-         r.effective_expiry_date.ToIso() + ", last day for presentation " +
-         (r.last_presentation_day ? r.last_presentation_day->ToIso()
-                                  : std::string("n/a (no transport document)")) +
-         "\n";
+  out += "\n";
+  out += Wrap("", "credit " + r.credit_number + ", presented " +
+                      r.presentation_date.ToIso() + ", expiry " +
+                      r.effective_expiry_date.ToIso() + ", last day for presentation " +
+                      (r.last_presentation_day ? r.last_presentation_day->ToIso()
+                                               : std::string("n/a (no transport document)")),
+              "  ");
   for (const Finding& f : r.findings) {
-    out += std::string(SeverityName(f.severity)) + " " + f.rule_id + " [" +
-           f.reference + "] " + f.document.type;
-    if (!f.document.number.empty()) out += " " + f.document.number;
-    if (!f.fields.empty()) out += " " + Join(f.fields, ",");
-    out += ": found " + f.found + ", expected " + f.expected;
-    if (!f.consequences.empty())
-      out += "; consequently: " + Join(f.consequences, "; ");
     out += "\n";
+    out += Wrap("", std::string(SeverityName(f.severity)) + " " + f.rule_id + " [" +
+                        f.reference + "]",
+                "  ");
+    std::string where = FieldWords(f.document.type);
+    if (!f.document.number.empty()) where += " " + f.document.number;
+    if (!f.fields.empty()) {
+      std::vector<std::string> words;
+      for (const std::string& field : f.fields) words.push_back(FieldWords(field));
+      where += ": " + Join(words, ", ");
+    }
+    out += Wrap("  ", where, "    ");
+    out += Wrap("  found:    ", f.found, "            ");
+    out += Wrap("  expected: ", f.expected, "            ");
+    for (const std::string& c : f.consequences)
+      out += Wrap("  consequently: ", c, "                ");
   }
+  if (!r.ignored.empty()) out += "\n";
   for (const IgnoredItem& i : r.ignored) {
-    out += "ignored " + i.field + " item " + std::to_string(i.item) + " \"" +
-           i.text + "\": " + i.reason + "\n";
+    out += Wrap("", "ignored " + i.field + " item " + std::to_string(i.item) + " \"" +
+                        i.text + "\": " + i.reason,
+                "  ");
   }
   return out;
 }

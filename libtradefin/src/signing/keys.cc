@@ -165,7 +165,7 @@ std::string Encode(const CryptoPP::ASN1Object& obj) {
 }
 
 Result<PublicKey> BuildFromSpki(std::string_view der) {
-  auto rep = std::make_shared<PublicKey::Rep>();
+  auto rep = std::make_shared<signing_internal::KeyAccess::PublicRep>();
   AlgorithmId alg = ReadAlgorithmId(der, /*pkcs8=*/false);
   StringSource src(reinterpret_cast<const CryptoPP::byte*>(der.data()),
                    der.size(), true);
@@ -223,7 +223,8 @@ Result<PublicKey> BuildFromSpki(std::string_view der) {
         "public key algorithm is not Ed25519, EC P-256 or RSA");
   }
   rep->key_id = HexEncode(Sha256(rep->spki_der));
-  return PublicKey(std::shared_ptr<const PublicKey::Rep>(std::move(rep)));
+  return signing_internal::KeyAccess::Make(
+      std::shared_ptr<const signing_internal::KeyAccess::PublicRep>(std::move(rep)));
 }
 
 template <typename Fn>
@@ -297,7 +298,7 @@ namespace {
 // A verifier for `rep` that no other thread uses until it is returned. The
 // copies are made from `rep.ecdsa`, which no thread ever verifies with, so
 // copying it races with nothing.
-std::unique_ptr<EcdsaP256::Verifier> TakeEcdsaVerifier(const PublicKey::Rep& rep) {
+std::unique_ptr<EcdsaP256::Verifier> TakeEcdsaVerifier(const KeyAccess::PublicRep& rep) {
   {
     std::lock_guard<std::mutex> l(rep.ecdsa_pool_mu);
     if (!rep.ecdsa_pool.empty()) {
@@ -312,7 +313,7 @@ std::unique_ptr<EcdsaP256::Verifier> TakeEcdsaVerifier(const PublicKey::Rep& rep
   return fast;
 }
 
-void ReturnEcdsaVerifier(const PublicKey::Rep& rep, std::unique_ptr<EcdsaP256::Verifier> v) {
+void ReturnEcdsaVerifier(const KeyAccess::PublicRep& rep, std::unique_ptr<EcdsaP256::Verifier> v) {
   // Bounded: as many as threads ever verified at once with this key, and
   // never more than a handful (each holds its precomputed tables).
   constexpr size_t kMaxPooled = 8;
@@ -325,7 +326,7 @@ void ReturnEcdsaVerifier(const PublicKey::Rep& rep, std::unique_ptr<EcdsaP256::V
 bool VerifyWith(const PublicKey& key, HashAlg hash, std::string_view message,
                 std::string_view signature) {
   try {
-    const PublicKey::Rep& rep = key.rep();
+    const KeyAccess::PublicRep& rep = KeyAccess::Of(key);
     const auto* msg = reinterpret_cast<const CryptoPP::byte*>(message.data());
     const auto* sig = reinterpret_cast<const CryptoPP::byte*>(signature.data());
     switch (rep.type) {
@@ -553,7 +554,7 @@ PrivateKey::Rep::~Rep() { signing_internal::Wipe(&pkcs8_der); }
 
 namespace {
 
-Result<PrivateKey> Finish(std::shared_ptr<PrivateKey::Rep> rep) {
+Result<PrivateKey> Finish(std::shared_ptr<signing_internal::KeyAccess::PrivateRep> rep) {
   std::string spki;
   if (rep->type == KeyType::kEd25519) {
     CryptoPP::ed25519::Verifier v(*rep->ed25519);
@@ -567,7 +568,8 @@ Result<PrivateKey> Finish(std::shared_ptr<PrivateKey::Rep> rep) {
     spki = Encode(pub);
   }
   TRADEFIN_ASSIGN_OR_RETURN(rep->public_key, BuildFromSpki(spki));
-  return PrivateKey(std::shared_ptr<const PrivateKey::Rep>(std::move(rep)));
+  return signing_internal::KeyAccess::Make(
+      std::shared_ptr<const signing_internal::KeyAccess::PrivateRep>(std::move(rep)));
 }
 
 }  // namespace

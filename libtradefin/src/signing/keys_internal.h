@@ -23,6 +23,23 @@ namespace tradefin {
 
 using EcdsaP256 = CryptoPP::ECDSA<CryptoPP::ECP, CryptoPP::SHA256>;
 
+namespace signing_internal {
+
+// The one door to the keys' private representation (friend of PublicKey
+// and PrivateKey), for code of this module only.
+struct KeyAccess {
+  using PublicRep = PublicKey::Rep;
+  using PrivateRep = PrivateKey::Rep;
+  static const PublicRep& Of(const PublicKey& key);
+  static const PrivateRep& Of(const PrivateKey& key);
+  static PublicKey Make(std::shared_ptr<const PublicRep> rep) { return PublicKey(std::move(rep)); }
+  static PrivateKey Make(std::shared_ptr<const PrivateRep> rep) {
+    return PrivateKey(std::move(rep));
+  }
+};
+
+}  // namespace signing_internal
+
 struct PublicKey::Rep {
   KeyType type = KeyType::kEd25519;
   int bits = 0;
@@ -57,10 +74,14 @@ struct PrivateKey::Rep {
   // state (see PublicKey::Rep::ecdsa), and PrivateKey::Sign is const and
   // documented as safe to call from several threads.
   mutable std::mutex ecdsa_mu;
-  PublicKey public_key{nullptr};
+  PublicKey public_key = signing_internal::KeyAccess::Make(
+      std::shared_ptr<const signing_internal::KeyAccess::PublicRep>());
 };
 
 namespace signing_internal {
+
+inline const KeyAccess::PublicRep& KeyAccess::Of(const PublicKey& key) { return *key.rep_; }
+inline const KeyAccess::PrivateRep& KeyAccess::Of(const PrivateKey& key) { return *key.rep_; }
 
 // Overwrites the bytes of `secret` (not optimised away) and clears it. For
 // every buffer that held private key material.

@@ -940,7 +940,7 @@ Result<std::string> SignDocument(std::string_view xml_bytes,
                 std::string(kDsig11Namespace) + "\">\n";
     key_info += "<dsig11:NamedCurve URI=\"" + std::string(kP256Urn) +
                 "\"/>\n";
-    key_info += "<dsig11:PublicKey>" + Base64Encode(pub.rep().ec_point) +
+    key_info += "<dsig11:PublicKey>" + Base64Encode(signing_internal::KeyAccess::Of(pub).ec_point) +
                 "</dsig11:PublicKey>\n";
     key_info += "</dsig11:ECKeyValue>\n</ds:KeyValue>\n";
   }

@@ -41,10 +41,10 @@ bool RolesWellFormed(EntryType t, const std::vector<std::string>& roles) {
   if (roles.empty()) return false;
   int prev = -1;
   for (const std::string& name : roles) {
-    PartyRole r;
-    if (!PartyRoleFromName(name, &r)) return false;
-    if (static_cast<int>(r) <= prev) return false;
-    prev = static_cast<int>(r);
+    Result<PartyRole> r = PartyRoleFromName(name);
+    if (!r.ok()) return false;
+    if (static_cast<int>(*r) <= prev) return false;
+    prev = static_cast<int>(*r);
   }
   return true;
 }
@@ -222,11 +222,6 @@ Sha256Hash EntryLeafHash(std::string_view entry_bytes) {
   in.push_back('\0');
   in.append(entry_bytes);
   return ToHash(Sha256(in));
-}
-
-std::string HashHex(const Sha256Hash& hash) {
-  return HexEncode(std::string_view(
-      reinterpret_cast<const char*>(hash.data()), hash.size()));
 }
 
 }  // namespace tradefin

@@ -93,16 +93,12 @@ Result<CheckpointInfo> ParseCheckpoint(std::string_view signed_note,
 }
 
 Result<ProofVerification> VerifyTlogProof(
-    std::string_view proof_file, std::string_view leaf_hash,
+    std::string_view proof_file, const Sha256Hash& leaf_hash,
     std::string_view verifier_key, const CheckpointVerifyOptions& options) {
   TRADEFIN_ASSIGN_OR_RETURN(note::VerifierKey key,
                             note::ParseVerifierKey(verifier_key));
-  if (leaf_hash.size() != 32) {
-    return Status::InvalidArgument("leaf hash must be 32 bytes, got " +
-                                   std::to_string(leaf_hash.size()));
-  }
   ProofVerification out;
-  out.leaf_hash_hex = HexEncode(leaf_hash);
+  out.leaf_hash_hex = HashHex(leaf_hash);
   auto fail = [&out](ProofFailure f, std::string reason) {
     out.valid = false;
     out.failure = f;
@@ -139,9 +135,7 @@ Result<ProofVerification> VerifyTlogProof(
                     " of a tree of " + std::to_string(size) + " needs " +
                     std::to_string(want));
   }
-  merkle::Hash leaf{};
-  std::copy(leaf_hash.begin(), leaf_hash.end(), leaf.begin());
-  if (!merkle::VerifyInclusion(proof->index, size, leaf, proof->path, root)) {
+  if (!merkle::VerifyInclusion(proof->index, size, leaf_hash, proof->path, root)) {
     return fail(ProofFailure::kRootMismatch,
                 "the inclusion path for leaf " + std::to_string(proof->index) +
                     " does not lead to the checkpoint root " +
@@ -221,8 +215,8 @@ Result<ConsistencyVerification> VerifyConsistencyProofText(
   return out;
 }
 
-std::string TlogLeafHash(std::string_view entry_bytes) {
-  return std::string(merkle::AsBytes(merkle::LeafHash(entry_bytes)));
+Sha256Hash TlogLeafHash(std::string_view entry_bytes) {
+  return merkle::LeafHash(entry_bytes);
 }
 
 bool VerifyInclusionHex(uint64_t index, uint64_t tree_size,

@@ -635,7 +635,10 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
   view.carriers_fn = carriers;
   view.load_fn = load;
 
+  uint64_t checked = 0;
   for (const SubmitItem& item : items) {
+    if (options.progress && checked > 0) options.progress(checked, items.size());
+    ++checked;
     SubmitOutcome out;
     out.source_name = item.source_name;
     CheckedDocument c = checker_->Check(item.bytes, item.source_name, trust);
@@ -728,6 +731,7 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
     any_appended = true;
     report.outcomes.push_back(std::move(out));
   }
+  if (options.progress) options.progress(items.size(), items.size());
 
   if (!report.accepted) {
     for (auto& o : report.outcomes)

@@ -147,7 +147,10 @@ Result<BundleExport> ExportBundle(const Store& store, uint64_t subject,
   BundleExport out;
   TRADEFIN_ASSIGN_OR_RETURN(std::string checkpoint, store.CosignedCheckpointAt(size));
   json entries = json::array();
+  uint64_t done = 0;
   for (const auto& [i, e] : chosen) {
+    if (options.progress) options.progress(done, chosen.size());
+    ++done;
     TRADEFIN_ASSIGN_OR_RETURN(std::string bytes, store.GetEntryBytes(i));
     TRADEFIN_ASSIGN_OR_RETURN(std::vector<Sha256Hash> path, store.InclusionPath(i, size));
     json item = {{"index", i}, {"entry", Base64Encode(bytes)}};
@@ -165,6 +168,7 @@ Result<BundleExport> ExportBundle(const Store& store, uint64_t subject,
     if (IsEventType(e.type)) ++out.events;
     if (IsPartyType(e.type)) ++out.party_entries;
   }
+  if (options.progress) options.progress(done, chosen.size());
   json doc = {{"format", kFormat},
               {"origin", store.origin()},
               {"subject", subject},
@@ -436,7 +440,7 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
   out.entries = entries.size();
   if (!by_index.count(out.subject))
     return malformed("the subject entry " + std::to_string(out.subject) + " is not in the bundle");
-  if (TlogLeafHash(entries[by_index[out.subject]].bytes) != *subject_leaf)
+  if (HashBytes(TlogLeafHash(entries[by_index[out.subject]].bytes)) != *subject_leaf)
     return malformed("subject_leaf_hash is not the leaf hash of entry " +
                      std::to_string(out.subject));
 
@@ -488,7 +492,7 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
       return fail(BundleFailure::kInclusion,
                   at + "not covered by the checkpoint of size " + std::to_string(cp.size),
                   be.index);
-    be.leaf_hex = HexEncode(TlogLeafHash(be.bytes));
+    be.leaf_hex = HashHex(TlogLeafHash(be.bytes));
     if (!VerifyInclusionHex(be.index, cp.size, be.leaf_hex, be.inclusion_hex, cp.root_hex))
       return fail(BundleFailure::kInclusion,
                   at + "the inclusion proof does not lead to the checkpoint root (entry bytes "

@@ -1,10 +1,12 @@
 // Runtime: process-wide set-up of the XML libraries.
 //
 // Keep a Runtime alive for as long as you use any other tradefin API; it
-// initialises and terminates Xerces-C and hardens libxml2 (no network, no
-// external entities). Runtimes are reference counted: several may exist at
-// once (for example one in main() and one in a plug-in), the first one sets
-// the libraries up and the last one destroyed tears them down.
+// hardens libxml2 (no network, no external entities) and owns Xerces-C's
+// Initialize/Terminate. Runtimes are reference counted: several may exist
+// at once (for example one in main() and one in a plug-in); the first one
+// sets libxml2 up, Xerces-C is started by the first call that needs it
+// (creating a Validator), and the last Runtime destroyed tears Xerces-C
+// down.
 //
 //   int main() {
 //     tradefin::Runtime runtime;
@@ -14,9 +16,9 @@
 //
 // Without a live Runtime, the calls that need the XML libraries (creating
 // a Validator, validating, parsing documents) return kFailedPrecondition
-// naming the missing Runtime instead of crashing. If setting up Xerces-C
-// fails, the constructor does not throw: status() says why, and the same
-// calls return that error.
+// naming the missing Runtime instead of crashing. If starting Xerces-C
+// fails, nothing throws: that call, every later call that needs Xerces-C
+// and status() return kInternal with the reason.
 //
 // Thread safety: construct and destroy from one thread, while no other
 // tradefin call is running. status() may be called from any thread.
@@ -36,8 +38,9 @@ class TRADEFIN_EXPORT Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  // OK when the XML libraries are ready; otherwise kInternal with the
-  // reason Xerces-C gave for failing to initialise.
+  // OK while the Runtime is alive and Xerces-C has not failed to start
+  // (it starts on first use, so OK before that); kInternal with the reason
+  // Xerces-C gave once a start has failed.
   Status status() const;
 };
 

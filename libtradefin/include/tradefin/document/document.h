@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "tradefin/core/export.h"
+#include "tradefin/core/result.h"
 
 #include "tradefin/document/commercial_invoice.h"
 #include "tradefin/document/customs_declaration.h"
@@ -30,9 +31,9 @@ enum class DocumentType {
 TRADEFIN_EXPORT std::string_view DocumentTypeName(DocumentType type);
 // The namespace URI of a document type's root element.
 TRADEFIN_EXPORT std::string_view DocumentNamespace(DocumentType type);
-// The document type whose namespace is `ns`, if any.
-TRADEFIN_EXPORT bool DocumentTypeFromNamespace(std::string_view ns,
-                                               DocumentType* type);
+// The document type whose root element is in namespace `ns`;
+// kInvalidArgument naming the four namespaces if it is none of them.
+TRADEFIN_EXPORT Result<DocumentType> DocumentTypeFromNamespace(std::string_view ns);
 
 // DocumentTypeOf<RailWaybill>::value == DocumentType::kRailWaybill, and so
 // on for the four model types (used by ParseAs<T>). Not defined for other

@@ -57,9 +57,8 @@ enum class FinancingEventKind {
 // "repay", "release", "default", "claim", "settle", "transfer",
 // "accept-transfer", "deliver".
 TRADEFIN_EXPORT std::string_view FinancingEventKindName(FinancingEventKind k);
-// False if `name` is none of the names above.
-TRADEFIN_EXPORT bool FinancingEventKindFromName(std::string_view name,
-                                                FinancingEventKind* kind);
+// The kind named `name`; kInvalidArgument if it is none of the names above.
+TRADEFIN_EXPORT Result<FinancingEventKind> FinancingEventKindFromName(std::string_view name);
 // All kinds, in declaration order.
 TRADEFIN_EXPORT std::vector<FinancingEventKind> AllFinancingEventKinds();
 // Registry role names (PartyRoleName) that may sign an event of `kind`;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "tradefin/core/export.h"
+#include "tradefin/core/result.h"
 #include "tradefin/document/document.h"
 
 namespace tradefin {
@@ -45,8 +46,9 @@ enum class PartyRole {
 // "guarantor", "customs-broker", "consignee"; "unknown" for a value outside
 // the enum.
 TRADEFIN_EXPORT std::string_view PartyRoleName(PartyRole role);
-// False if `name` is not one of the names above.
-TRADEFIN_EXPORT bool PartyRoleFromName(std::string_view name, PartyRole* role);
+// The role named `name`; kInvalidArgument (naming the roles there are) if
+// it is not one of the names above.
+TRADEFIN_EXPORT Result<PartyRole> PartyRoleFromName(std::string_view name);
 // Role names (as stored in party entries) to roles, in order; unknown names
 // are skipped (entries are decoded strictly, so a verified registration
 // holds none).

@@ -7,7 +7,10 @@
 //  - Decimal is a string with its exact digits ("21500", "21.5");
 //  - Date is an ISO string "2025-05-20" (or null when not a valid date);
 //  - enums are the schema's enumeration values ("IRREVOCABLE", "CIM/SMGS");
-//  - an absent optional value is null; empty strings and lists are kept.
+//  - an absent optional value is null; empty strings and lists are kept;
+//  - the output is valid UTF-8: a byte in a model string that is not UTF-8
+//    (possible only in a model built by hand; parsed documents are UTF-8)
+//    is replaced by U+FFFD.
 //
 //   std::string json = tradefin::ToJson(document);
 //

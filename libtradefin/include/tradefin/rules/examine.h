@@ -126,9 +126,11 @@ struct TRADEFIN_EXPORT ExaminationReport {
   Verdict verdict = Verdict::kComplying;
   std::string credit_number;
   Date presentation_date;
-  // The last day for presentation after Art. 29(a) moves: the earlier of
-  // (earliest shipment date + 48 days) and the expiry date, each moved to
-  // the next banking day. Unset when no transport document was presented.
+  // The last day for presentation (UCP 600 Art. 14(c), 29(a)): for each
+  // presented transport document, its shipment date plus the presentation
+  // period (field 48, or 21 days when the credit gives none) moved to the
+  // next banking day; the earliest of those, and never later than
+  // effective_expiry_date. Unset when no transport document was presented.
   std::optional<Date> last_presentation_day;
   // The expiry date after an Art. 29(a) move.
   Date effective_expiry_date;
@@ -148,12 +150,20 @@ TRADEFIN_EXPORT Result<ExaminationReport> Examine(
     const LetterOfCredit& credit, const Presentation& presentation,
     const ExamineOptions& options);
 
-// The report as text, the form `tradefin examine` prints:
+// The report as text for people, the form `tradefin examine` prints,
+// word-wrapped to 80 columns (continuation lines indented):
 //   verdict: <verdict words>
 //   credit <number>, presented <date>, expiry <date>, last day ...
-//   <severity> <RULE-ID> [<reference>] <doc type> <doc no> <fields>: found X, expected Y
-//   ignored <field> item <n>: "<text>": <reason>
-// Stable: golden tests compare it byte for byte.
+//   <blank line, then for each finding:>
+//   <severity> <RULE-ID> [<reference>]
+//     <doc type> <doc no>: <fields, in words: "presentation place">
+//     found:    X
+//     expected: Y
+//     consequently: Z            (one line per consequence, if any)
+//   <blank line, then:>
+//   ignored <field> item <n> "<text>": <reason>
+// Stable: golden tests compare it byte for byte. Programs should read the
+// report itself (or `tradefin examine --json`), not this text.
 TRADEFIN_EXPORT std::string FormatReportText(const ExaminationReport& report);
 
 }  // namespace tradefin

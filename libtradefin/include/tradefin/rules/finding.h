@@ -41,7 +41,14 @@ struct Finding {
   std::string reference;  // e.g. "UCP 600 Art. 14(c), 29(a)"
   Severity severity = Severity::kDiscrepancy;
   DocumentRef document;
-  std::vector<std::string> fields;  // model field names, e.g. "departure_date"
+  // Where in `document` the finding is. For a document: paths into its
+  // model, snake_case members joined by '.', list items as [i]
+  // ("departure_date", "seller.name", "goods[0].description"). For the
+  // presentation itself (document.type "presentation"): "presentation_date"
+  // or "presentation_place" (the ExamineOptions members). For a credit
+  // item: its tag and item ("46A item 3", "47A"). Programs match on these;
+  // FormatReportText prints them as words ("seller name").
+  std::vector<std::string> fields;
   std::string found;     // what the document shows
   std::string expected;  // what the credit (or the rule) asks for
   // Data conflicting across documents (UCP 600 Art. 14(d)): the other

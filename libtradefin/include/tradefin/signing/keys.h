@@ -19,6 +19,10 @@
 
 namespace tradefin {
 
+namespace signing_internal {
+struct KeyAccess;  // the signing module's own access to the representation
+}  // namespace signing_internal
+
 enum class KeyType { kEd25519, kEcdsaP256, kRsa };
 
 // "ed25519", "ecdsa-p256", "rsa".
@@ -54,11 +58,10 @@ class TRADEFIN_EXPORT PublicKey {
   PublicKey& operator=(PublicKey&&) noexcept;
   ~PublicKey();
 
-  struct Rep;  // implementation detail
-  explicit PublicKey(std::shared_ptr<const Rep> rep);
-  const Rep& rep() const { return *rep_; }
-
  private:
+  friend struct signing_internal::KeyAccess;
+  struct Rep;
+  explicit PublicKey(std::shared_ptr<const Rep> rep);
   std::shared_ptr<const Rep> rep_;
 };
 
@@ -84,12 +87,14 @@ class TRADEFIN_EXPORT PrivateKey {
   PrivateKey& operator=(const PrivateKey&);
   PrivateKey(PrivateKey&&) noexcept;
   PrivateKey& operator=(PrivateKey&&) noexcept;
+  // Wipes the key material it held when the last copy goes (keys share
+  // one representation).
   ~PrivateKey();
 
+ private:
+  friend struct signing_internal::KeyAccess;
   struct Rep;
   explicit PrivateKey(std::shared_ptr<const Rep> rep);
-
- private:
   std::shared_ptr<const Rep> rep_;
 };
 

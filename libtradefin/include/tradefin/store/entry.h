@@ -20,12 +20,12 @@
 #include <vector>
 
 #include "tradefin/core/export.h"
+#include "tradefin/core/hash.h"
 #include "tradefin/core/result.h"
 
 namespace tradefin {
 
-// A SHA-256 output.
-using Sha256Hash = std::array<uint8_t, 32>;
+// Sha256Hash and HashHex: tradefin/core/hash.h.
 
 // The entry format version this library writes (docs/formats/store.md §2).
 // Decoders accept every version ever written (1 and 2): entries are
@@ -117,9 +117,6 @@ TRADEFIN_EXPORT Result<Entry> DecodeEntry(std::string_view bytes);
 
 // RFC 9162 leaf hash: SHA-256(0x00 || entry_bytes).
 TRADEFIN_EXPORT Sha256Hash EntryLeafHash(std::string_view entry_bytes);
-
-// Lowercase hex of a hash.
-TRADEFIN_EXPORT std::string HashHex(const Sha256Hash& hash);
 
 }  // namespace tradefin
 

@@ -8,7 +8,7 @@
 // The tree is RFC 9162 §2.1 (SHA-256); the hub key is an Ed25519 signed-note
 // verifier key "<origin>+<key id>+<base64 key>" (`tradefin hub-key`).
 //
-//   std::string leaf = tradefin::TlogLeafHash(entry_bytes);
+//   tradefin::Sha256Hash leaf = tradefin::TlogLeafHash(entry_bytes);
 //   auto v = tradefin::VerifyTlogProof(proof_text, leaf, hub_vkey);
 //   if (!v.ok()) ...              // could not check: bad verifier key
 //   else if (!v->valid) ...       // v->failure, v->reason say why
@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "tradefin/core/export.h"
+#include "tradefin/core/hash.h"
 #include "tradefin/core/result.h"
 
 namespace tradefin {
@@ -85,13 +86,12 @@ struct ProofVerification {
 };
 
 // Verifies a c2sp.org/tlog-proof@v1 file for the leaf whose RFC 9162 leaf
-// hash is `leaf_hash` (32 raw bytes; see TlogLeafHash): the checkpoint's
-// origin and hub signature, then inclusion of `leaf_hash` at the proof's
-// index under the checkpoint root.
-// Errors: as ParseCheckpoint. A leaf hash that is not 32 bytes is a
-// kInvalidArgument (a caller bug, not a property of the proof).
+// hash is `leaf_hash` (see TlogLeafHash): the checkpoint's origin and hub
+// signature, then inclusion of `leaf_hash` at the proof's index under the
+// checkpoint root.
+// Errors: as ParseCheckpoint.
 TRADEFIN_EXPORT Result<ProofVerification> VerifyTlogProof(
-    std::string_view proof_file, std::string_view leaf_hash,
+    std::string_view proof_file, const Sha256Hash& leaf_hash,
     std::string_view verifier_key,
     const CheckpointVerifyOptions& options = CheckpointVerifyOptions());
 
@@ -121,8 +121,10 @@ TRADEFIN_EXPORT Result<ConsistencyVerification> VerifyConsistencyProofText(
     std::string_view verifier_key,
     const CheckpointVerifyOptions& options = CheckpointVerifyOptions());
 
-// RFC 9162 leaf hash SHA-256(0x00 || entry_bytes), 32 raw bytes.
-TRADEFIN_EXPORT std::string TlogLeafHash(std::string_view entry_bytes);
+// RFC 9162 leaf hash SHA-256(0x00 || entry_bytes); the same value as
+// EntryLeafHash (tradefin/store/entry.h), for code that links only the
+// offline proof API.
+TRADEFIN_EXPORT Sha256Hash TlogLeafHash(std::string_view entry_bytes);
 
 // RFC 9162 §2.1.3.2 / §2.1.4.2 over hex strings (64 hex characters each,
 // either case). False for any malformed hash, a proof of the wrong length,

@@ -109,6 +109,11 @@ struct SubmitOptions {
   // key and same issuing party required; linked `supersedes`.
   // Default: none.
   std::optional<uint64_t> amends;
+  // Called after each document of the batch has been checked, with
+  // (documents checked, documents in the batch). May be empty. Called on
+  // the submitting thread with the store's write lock held: it must not
+  // call back into the store. Default: none.
+  std::function<void(uint64_t, uint64_t)> progress;
 };
 
 // What happened to one submitted document.

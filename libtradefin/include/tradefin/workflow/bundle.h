@@ -23,6 +23,7 @@
 #define TRADEFIN_WORKFLOW_BUNDLE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,10 @@ struct BundleExportOptions {
   // Refuse (kFailedPrecondition) a bundle of more entries than this.
   // Default: 4096 (the format's limit).
   size_t max_entries = 4096;
+  // Called while entries are proven and written, with (entries done,
+  // entries in the bundle), last with done == total. May be empty. Called
+  // on the exporting thread. Default: none.
+  std::function<void(uint64_t, uint64_t)> progress;
 };
 
 struct BundleExport {
