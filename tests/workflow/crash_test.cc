@@ -333,6 +333,10 @@ struct Warm {
     auto r = store->Submit({stored}, {});
     REQUIRE_OK(r);
     REQUIRE(r->outcomes[0].kind == SubmitOutcome::Kind::kAlreadyPresent);
+    // Loads the store's event reader: an event that does not parse is
+    // refused before anything is written.
+    auto e = store->AppendFinancingEvent(FinancingAppend{});
+    REQUIRE((!e.ok() || !e->accepted));
     fingerprint = Fingerprint(dir);
   }
   ~Warm() {
@@ -372,9 +376,11 @@ TEST_CASE("crash: 1000 kill -9 during submits and financing acts leave an all-or
   std::mt19937 rng(20261202);
   Script script;
   std::map<int, std::vector<SubmitItem>> shipments;  // signed once, in the parent
-  // The operation's length, measured by the first uncontended run of each
-  // step, spreads the kills over it (and a little past it).
+    // The operation's length (fork to its return, without the child's exit),
+  // measured by the first uncontended run of each step, spreads the kills
+  // over it (and a little past it).
   std::map<int, long> span_us;
+  using Clock = std::chrono::steady_clock;
   int kills = 0, before_commit = 0, after_commit = 0, completed = 0, runs = 0, reopens = 0;
   std::map<int, int> kills_by_step;
   const auto t_start = std::chrono::steady_clock::now();
@@ -386,10 +392,13 @@ TEST_CASE("crash: 1000 kill -9 during submits and financing acts leave an all-or
     if (script.step == 0 && !shipments.count(script.shipment))
       shipments[script.shipment] = parties.Shipment(script.shipment);
     const bool measure = span_us.count(script.step) == 0;
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
     const auto t0 = std::chrono::steady_clock::now();
     const pid_t pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
+      close(fds[0]);
       bool ok = false;
       if (script.step == 0) {
         auto r = warm->store->Submit(shipments.at(script.shipment), {});
@@ -399,17 +408,36 @@ TEST_CASE("crash: 1000 kill -9 during submits and financing acts leave an all-or
         auto r = warm->fin->Act(act, *parties.signers.at(act.actor));
         ok = r.ok() && r->accepted;
       }
+      // Done: the parent times the operation up to here, not the exit.
+      const int64_t done = std::chrono::steady_clock::now().time_since_epoch().count();
+      if (write(fds[1], &done, sizeof done) != sizeof done) _exit(18);
       _exit(ok ? 0 : 17);
     }
+    close(fds[1]);
     bool killed = false;
+    long delay = 0;
     if (!measure) {
-      // Half the kills anywhere in the operation, half in its last part,
+      // Half the kills anywhere in the operation, half in its last 40 %,
       // where it writes and syncs.
       const long span = span_us[script.step];
-      const long from = runs % 2 ? 0 : span * 7 / 10;
-      std::this_thread::sleep_for(std::chrono::microseconds(
-          std::uniform_int_distribution<long>(from, span * 11 / 10)(rng)));
+      const long from = runs % 2 ? 0 : span * 6 / 10;
+      delay = std::uniform_int_distribution<long>(from, span * 19 / 20)(rng);
+      std::this_thread::sleep_for(std::chrono::microseconds(delay));
       ::kill(pid, SIGKILL);
+    }
+    // The child's completion time, if it got that far: the span follows
+    // the machine's load (a shared CI box is slower some minutes than
+    // others), so the kills stay spread over the operation.
+    int64_t done = 0;
+    const bool finished = read(fds[0], &done, sizeof done) == sizeof done;
+    close(fds[0]);
+    if (finished) {
+      const long took = std::chrono::duration_cast<std::chrono::microseconds>(
+                            Clock::duration(done) - t0.time_since_epoch())
+                            .count();
+      span_us[script.step] = measure ? took : (3 * span_us[script.step] + took) / 4;
+    } else if (delay > span_us[script.step] * 9 / 10) {
+      span_us[script.step] = delay * 11 / 10;
     }
     int status = 0;
     REQUIRE(waitpid(pid, &status, 0) == pid);
@@ -420,10 +448,6 @@ TEST_CASE("crash: 1000 kill -9 during submits and financing acts leave an all-or
     } else {
       REQUIRE_MESSAGE((WIFEXITED(status) && WEXITSTATUS(status) == 0), "child status " << status);
       ++completed;
-      if (measure)
-        span_us[script.step] = std::chrono::duration_cast<std::chrono::microseconds>(
-                                   std::chrono::steady_clock::now() - t0)
-                                   .count();
     }
     if (Fingerprint(dir) == warm->fingerprint) {
       // Not a byte written: the operation is not there.
