@@ -157,7 +157,7 @@ Result<bool> HasTornTail(leveldb::Env* env, const std::string& db_dir) {
   uint64_t newest = 0;
   std::string newest_log;
   for (const std::string& c : children) {
-    if (c.size() > 4 && c.ends_with(".log") &&
+    if (c.size() > 4 && c.size() <= 4 + 19 && c.ends_with(".log") &&
         std::all_of(c.begin(), c.end() - 4, [](char ch) { return ch >= '0' && ch <= '9'; })) {
       uint64_t n = std::stoull(c.substr(0, c.size() - 4));
       if (newest_log.empty() || n > newest) {
