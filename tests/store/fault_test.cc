@@ -487,6 +487,47 @@ TEST_CASE("faults: disk full and read-only store give a precise error, nothing w
   }
 }
 
+TEST_CASE("faults: create (database, hub.key, first checkpoint), every file operation "
+          "failed in turn") {
+  Runtime runtime;
+  TempDir tmp;
+  CreateStoreOptions c;
+  c.dir = (tmp.path() / "s").string();
+  c.origin = "example.org/tradefin/create";
+  uint64_t ops = 0;
+  {
+    FaultEnv env;
+    auto st = store::CreateStore(c, store::StoreEnv{&env, 0});
+    REQUIRE_OK(st);
+    ops = env.count();
+  }
+  fs::remove_all(c.dir);
+  REQUIRE(ops > 0);
+  int failed = 0;
+  for (uint64_t k = 1; k <= ops; ++k) {
+    CAPTURE(k);
+    FaultEnv env;
+    env.set_torn_appends(k % 2 == 1);
+    env.FailNth(k, kErrors[k % 3]);
+    auto st = store::CreateStore(c, store::StoreEnv{&env, 0});
+    CAPTURE(env.first_fault());
+    if (!st.ok()) {
+      ++failed;
+      CHECK_MESSAGE(Has(st.status().message(), testing::FaultErrorText(kErrors[k % 3])),
+                    st.status());
+      CHECK_MESSAGE(Has(st.status().message(), "nothing was kept"), st.status());
+      CHECK_FALSE(fs::exists(c.dir));  // no half store
+    } else {
+      // A fault LevelDB tolerates (removing an obsolete file): a whole store.
+      st->reset();
+      RequireClean(*OpenDefault(c.dir));
+    }
+    fs::remove_all(c.dir);
+  }
+  MESSAGE("create: " << ops << " file operations, " << failed << " faulted creates failed");
+  CHECK(failed > 0);
+}
+
 TEST_CASE("faults: hub.key is written and read through the Env") {
   Runtime runtime;
   TempDir tmp;

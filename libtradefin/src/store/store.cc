@@ -283,7 +283,13 @@ Status StoreImpl::OpenDb(bool create, size_t block_cache_bytes) {
   // reuse it replays the log into a table and starts fresh files.
   opt.reuse_logs = true;
   const std::string db_dir = (fs::path(dir_) / "db").string();
-  if (!create) {
+  if (create) {
+    // LevelDB ignores a failed CreateDir and then fails on its LOCK file
+    // with "No such file or directory"; say what really went wrong.
+    leveldb::Status made = env_->CreateDir(db_dir);
+    if (!made.ok() && !env_->FileExists(db_dir))
+      return FromLevelDb(made, "creating " + db_dir);
+  } else {
     auto torn = HasTornTail(env_, db_dir);
     if (!torn.ok()) return torn.status().WithPrefix("opening store " + dir_);
     if (*torn) opt.reuse_logs = false;
