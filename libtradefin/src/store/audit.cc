@@ -377,7 +377,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
       prev = leaf;
       if (options.progress && (i + 1) % 1000 == 0) options.progress(i + 1, size);
     }
-    if (!it->status().ok()) first.Fail(FromLevelDb(it->status(), "audit: reading entries"));
+    if (!it->status().ok()) first.Fail(Damage(it->status(), "audit: reading entries"));
   }
   if (pool) pool->Finish();
   report.entries_checked = i;
@@ -409,7 +409,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
               std::string_view(it->value().data(), it->value().size())))
         return false;
     if (!it->status().ok()) {
-      first.Fail(FromLevelDb(it->status(), "audit: reading rows"));
+      first.Fail(Damage(it->status(), "audit: reading rows"));
       return false;
     }
     return true;

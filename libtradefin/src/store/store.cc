@@ -12,7 +12,12 @@
 #include <leveldb/iterator.h>
 #include <leveldb/options.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -54,13 +59,22 @@ Status CheckPartyId(std::string_view id) {
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::Create(const CreateStoreOptions& options) {
-  return store::StoreImpl::DoCreate(options);
+  return store::StoreImpl::DoCreate(options, store::StoreEnv());
 }
 Result<std::unique_ptr<Store>> Store::Open(const OpenStoreOptions& options) {
-  return store::StoreImpl::DoOpen(options);
+  return store::StoreImpl::DoOpen(options, store::StoreEnv());
 }
 
 namespace store {
+
+Result<std::unique_ptr<Store>> CreateStore(const CreateStoreOptions& options,
+                                           const StoreEnv& env) {
+  return StoreImpl::DoCreate(options, env);
+}
+Result<std::unique_ptr<Store>> OpenStore(const OpenStoreOptions& options,
+                                         const StoreEnv& env) {
+  return StoreImpl::DoOpen(options, env);
+}
 
 namespace fs = std::filesystem;
 
@@ -103,12 +117,66 @@ Sha256Hash ToSha(std::string_view raw) {
 // True if `dir` holds what Store::Create leaves behind (hub.key, or a
 // LevelDB directory with files in it), so a missing CURRENT means damage,
 // not "no store here".
-bool LooksLikeStore(const std::string& dir) {
-  std::error_code ec;
-  if (std::filesystem::exists(std::filesystem::path(dir) / "hub.key", ec)) return true;
-  std::filesystem::path db = std::filesystem::path(dir) / "db";
-  if (!std::filesystem::is_directory(db, ec)) return false;
-  return !std::filesystem::is_empty(db, ec) && !ec;
+bool LooksLikeStore(leveldb::Env* env, const std::string& dir) {
+  if (env->FileExists((fs::path(dir) / "hub.key").string())) return true;
+  std::vector<std::string> children;
+  if (!env->GetChildren((fs::path(dir) / "db").string(), &children).ok()) return false;
+  for (const std::string& c : children)
+    if (c != "." && c != "..") return true;
+  return false;
+}
+
+constexpr uint64_t kLogBlockSize = 32768;  // LevelDB log format (doc/log_format.md)
+
+// The last block of a LevelDB log-format file (a .log or the MANIFEST);
+// empty for a missing or empty file.
+Result<std::string> ReadTailBlock(leveldb::Env* env, const std::string& path,
+                                  uint64_t* file_size) {
+  *file_size = 0;
+  if (!env->FileExists(path)) return std::string();
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(env->GetFileSize(path, file_size), "reading " + path));
+  if (*file_size == 0) return std::string();
+  const uint64_t start = (*file_size - 1) / kLogBlockSize * kLogBlockSize;
+  leveldb::RandomAccessFile* raw = nullptr;
+  TRADEFIN_RETURN_IF_ERROR(
+      FromLevelDb(env->NewRandomAccessFile(path, &raw), "reading " + path));
+  std::unique_ptr<leveldb::RandomAccessFile> file(raw);
+  std::string buf(*file_size - start, '\0');
+  leveldb::Slice got;
+  TRADEFIN_RETURN_IF_ERROR(
+      FromLevelDb(file->Read(start, buf.size(), &got, buf.data()), "reading " + path));
+  return std::string(got.data(), got.size());
+}
+
+// Whether the newest log or the current MANIFEST of `db_dir` ends in a torn
+// record, so that LevelDB must not reuse (append to) them.
+Result<bool> HasTornTail(leveldb::Env* env, const std::string& db_dir) {
+  std::vector<std::string> children;
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(env->GetChildren(db_dir, &children), "listing " + db_dir));
+  std::vector<std::string> files;
+  uint64_t newest = 0;
+  std::string newest_log;
+  for (const std::string& c : children) {
+    if (c.size() > 4 && c.size() <= 4 + 19 && c.ends_with(".log") &&
+        std::all_of(c.begin(), c.end() - 4, [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      uint64_t n = std::stoull(c.substr(0, c.size() - 4));
+      if (newest_log.empty() || n > newest) {
+        newest = n;
+        newest_log = c;
+      }
+    }
+  }
+  if (!newest_log.empty()) files.push_back(db_dir + "/" + newest_log);
+  std::string current;
+  if (leveldb::ReadFileToString(env, db_dir + "/CURRENT", &current).ok() &&
+      current.size() > 1 && current.back() == '\n' && current.find('/') == std::string::npos)
+    files.push_back(db_dir + "/" + current.substr(0, current.size() - 1));
+  for (const std::string& f : files) {
+    uint64_t size = 0;
+    TRADEFIN_ASSIGN_OR_RETURN(std::string tail, ReadTailBlock(env, f, &size));
+    if (LevelDbLogTailIsTorn(tail, size)) return true;
+  }
+  return false;
 }
 
 Status CheckOrigin(std::string_view origin) {
@@ -125,6 +193,34 @@ Status CheckOrigin(std::string_view origin) {
 }
 
 }  // namespace
+
+bool LevelDbLogTailIsTorn(std::string_view block, uint64_t file_size) {
+  // Record header: crc32c (4), length (2, little-endian), type (1); types
+  // 1 full, 2 first, 3 middle, 4 last. Fragments never cross a block, and
+  // a writer pads a block's last < 7 bytes with zeros.
+  constexpr size_t kHeader = 7;
+  size_t pos = 0;
+  int last_type = 0;
+  while (block.size() - pos >= kHeader) {
+    const auto* h = reinterpret_cast<const unsigned char*>(block.data() + pos);
+    const size_t length = h[4] | (static_cast<size_t>(h[5]) << 8);
+    const int type = h[6];
+    if (type < 1 || type > 4) return true;  // zeros or garbage after the last record
+    if (length > block.size() - pos - kHeader) return true;  // payload cut short
+    last_type = type;
+    pos += kHeader + length;
+  }
+  const size_t rest = block.size() - pos;
+  if (rest > 0) {
+    // Only a block trailer may follow the last record: zeros up to the
+    // block's end.
+    if (file_size % kLogBlockSize != 0) return true;
+    for (size_t i = pos; i < block.size(); ++i)
+      if (block[i] != 0) return true;
+  }
+  // A record split across blocks ends with its "last" fragment.
+  return last_type == 2 || last_type == 3;
+}
 
 Status FromLevelDb(const leveldb::Status& s, std::string_view what) {
   if (s.ok()) return Status();
@@ -143,8 +239,7 @@ Status FromLevelDb(const leveldb::Status& s, std::string_view what) {
 
 Status DbHashReader::ReadNode(int level, uint64_t index,
                               merkle::Hash* out) const {
-  leveldb::ReadOptions ro;
-  ro.snapshot = snap_;
+  leveldb::ReadOptions ro = CheckedReads(snap_);
   std::string v;
   leveldb::Status s = db_->Get(ro, NodeKey(level, index), &v);
   if (s.IsNotFound())
@@ -174,6 +269,8 @@ class SilentLogger final : public leveldb::Logger {
 
 Status StoreImpl::OpenDb(bool create, size_t block_cache_bytes) {
   leveldb::Options opt;
+  opt.env = env_;
+  if (write_buffer_bytes_ != 0) opt.write_buffer_size = write_buffer_bytes_;
   opt.create_if_missing = create;
   opt.error_if_exists = create;
   opt.paranoid_checks = true;
@@ -181,13 +278,28 @@ Status StoreImpl::OpenDb(bool create, size_t block_cache_bytes) {
   // the store's files byte for byte as they were: reopen the existing log
   // and MANIFEST instead of starting new ones, and keep LevelDB's
   // diagnostic LOG (rotated with timestamps on every open) out of the store.
+  // Not after a torn write, though: LevelDB would append behind the torn
+  // record, and read it as corruption in mid-file on the next open. Without
+  // reuse it replays the log into a table and starts fresh files.
   opt.reuse_logs = true;
+  const std::string db_dir = (fs::path(dir_) / "db").string();
+  if (create) {
+    // LevelDB ignores a failed CreateDir and then fails on its LOCK file
+    // with "No such file or directory"; say what really went wrong.
+    leveldb::Status made = env_->CreateDir(db_dir);
+    if (!made.ok() && !env_->FileExists(db_dir))
+      return FromLevelDb(made, "creating " + db_dir);
+  } else {
+    auto torn = HasTornTail(env_, db_dir);
+    if (!torn.ok()) return torn.status().WithPrefix("opening store " + dir_);
+    if (*torn) opt.reuse_logs = false;
+  }
   static SilentLogger silent;
   opt.info_log = &silent;
   cache_.reset(leveldb::NewLRUCache(block_cache_bytes));
   opt.block_cache = cache_.get();
   leveldb::DB* raw = nullptr;
-  leveldb::Status s = leveldb::DB::Open(opt, (fs::path(dir_) / "db").string(), &raw);
+  leveldb::Status s = leveldb::DB::Open(opt, db_dir, &raw);
   if (!s.ok()) {
     std::string text = s.ToString();
     // LevelDB reports its LOCK file held by another process as an IOError
@@ -197,27 +309,41 @@ Status StoreImpl::OpenDb(bool create, size_t block_cache_bytes) {
          text.find("Resource temporarily unavailable") != std::string::npos))
       return Status::FailedPrecondition("store " + dir_ +
                                         " is in use by another process");
-    return FromLevelDb(s, "opening store " + dir_);
+    return Damage(s, "opening store " + dir_);
   }
   db_.reset(raw);
   return Status();
 }
 
+Status StoreImpl::Damage(const leveldb::Status& s, std::string_view what) const {
+  Status st = FromLevelDb(s, what);
+  if (!st.IsCorruption()) return st;
+  std::string file = FindDamagedLevelDbFile(env_, (fs::path(dir_) / "db").string());
+  if (file.empty())
+    return Status::Corruption(std::string(st.message()) + " (store " + dir_ +
+                              " is damaged; restore it from a backup)");
+  return Status::Corruption(std::string(st.message()) + " (store " + dir_ +
+                            " is damaged: " + file + "; restore it from a backup)");
+}
+
 Result<std::string> StoreImpl::Get(const std::string& key) const {
   std::string v;
-  leveldb::Status s = db_->Get(leveldb::ReadOptions(), key, &v);
+  leveldb::Status s = db_->Get(CheckedReads(), key, &v);
   if (s.IsNotFound()) return Status::NotFound("no row");
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(s, "reading store"));
+  TRADEFIN_RETURN_IF_ERROR(Damage(s, "reading store"));
   return v;
 }
 
-Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) {
+Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o,
+                                                   const StoreEnv& env) {
   TRADEFIN_RETURN_IF_ERROR(CheckOrigin(o.origin));
   if (o.dir.empty()) return Status::InvalidArgument("store directory is empty");
   std::error_code ec;
-  if (fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec) ||
-      fs::exists(fs::path(o.dir) / "hub.key", ec))
+  const fs::path db_dir = fs::path(o.dir) / "db";
+  const fs::path key_path = fs::path(o.dir) / "hub.key";
+  if (fs::exists(db_dir / "CURRENT", ec) || fs::exists(key_path, ec))
     return Status::AlreadyExists("store " + o.dir + " already exists");
+  const bool had_db_dir = fs::exists(db_dir, ec);
   const bool created = fs::create_directories(o.dir, ec);
   // A directory we make holds the 0600 hub key: keep it private (0700).
   if (created && !ec) fs::permissions(o.dir, fs::perms::owner_all, ec);
@@ -226,41 +352,112 @@ Result<std::unique_ptr<Store>> StoreImpl::DoCreate(const CreateStoreOptions& o) 
   std::unique_ptr<StoreImpl> st(new StoreImpl());
   st->dir_ = o.dir;
   st->origin_ = o.origin;
+  st->env_ = env.env != nullptr ? env.env : leveldb::Env::Default();
+  st->write_buffer_bytes_ = env.write_buffer_bytes;
   st->clock_ = o.clock != nullptr ? o.clock : &SystemClock();
-  TRADEFIN_RETURN_IF_ERROR(st->OpenDb(true, OpenStoreOptions().block_cache_bytes));
+  Status s = st->Initialise();
+  if (!s.ok()) {
+    // All or nothing: a half-made store (a database without meta, or a key
+    // without a database) would be "damaged" to Open and "already exists"
+    // to the next Create. Remove only what this call made.
+    st.reset();
+    if (!had_db_dir) fs::remove_all(db_dir, ec);
+    fs::remove(key_path, ec);
+    if (created) fs::remove(o.dir, ec);
+    return s.WithPrefix("creating store " + o.dir + " (nothing was kept)");
+  }
+  return std::unique_ptr<Store>(std::move(st));
+}
+
+Status StoreImpl::Initialise() {
+  TRADEFIN_RETURN_IF_ERROR(OpenDb(true, OpenStoreOptions().block_cache_bytes));
   TRADEFIN_ASSIGN_OR_RETURN(PrivateKey key, PrivateKey::Generate(KeyType::kEd25519));
-  TRADEFIN_RETURN_IF_ERROR(key.WriteFile((fs::path(o.dir) / "hub.key").string()));
-  st->hub_spki_ = key.public_key().spki_der();
-  TRADEFIN_ASSIGN_OR_RETURN(st->hub_signer_, NewSoftwareSigner(key));
+  TRADEFIN_RETURN_IF_ERROR(WriteHubKey(key));
+  hub_spki_ = key.public_key().spki_der();
+  TRADEFIN_ASSIGN_OR_RETURN(hub_signer_, NewSoftwareSigner(key));
 
   leveldb::WriteBatch wb;
-  wb.Put(MetaKey("origin"), o.origin);
+  wb.Put(MetaKey("origin"), origin_);
   wb.Put(MetaKey("size"), U64Value(0));
-  wb.Put(MetaKey("hub-key"), st->hub_spki_);
+  wb.Put(MetaKey("hub-key"), hub_spki_);
   std::string fmt;
   PutU16(&fmt, kStoreFormat);
   wb.Put(MetaKey("format"), fmt);
   TRADEFIN_ASSIGN_OR_RETURN(
-      std::string cp, SignCheckpoint(o.origin, 0, merkle::EmptyRoot(), *st->hub_signer_));
+      std::string cp, SignCheckpoint(origin_, 0, merkle::EmptyRoot(), *hub_signer_));
   wb.Put(U64Key(kCheckpointPrefix, 0), cp);
-  leveldb::WriteOptions wo;
-  wo.sync = true;
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(st->db_->Write(wo, &wb), "initialising store"));
-  return std::unique_ptr<Store>(std::move(st));
+  return WriteSynced(&wb, "initialising store");
 }
 
-Result<std::unique_ptr<Store>> StoreImpl::DoOpen(const OpenStoreOptions& o) {
-  std::error_code ec;
-  if (!fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec) && LooksLikeStore(o.dir))
+Status StoreImpl::WriteHubKey(const PrivateKey& key) const {
+  const std::string path = (fs::path(dir_) / "hub.key").string();
+  // Created empty, exclusively and 0600 outside the Env (store_env.h), then
+  // filled, synced and closed through it.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int err = errno;
+    return Status::IOError(path + ": cannot create (" + std::strerror(err) + ")");
+  }
+  ::fchmod(fd, 0600);
+  ::close(fd);
+  leveldb::WritableFile* raw = nullptr;
+  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(env_->NewAppendableFile(path, &raw), "writing " + path));
+  std::unique_ptr<leveldb::WritableFile> file(raw);
+  std::string pem = key.ToPem();
+  leveldb::Status s = file->Append(pem);
+  std::fill(pem.begin(), pem.end(), '\0');
+  if (s.ok()) s = file->Sync();
+  if (s.ok()) s = file->Close();
+  return FromLevelDb(s, "writing " + path);
+}
+
+Result<PrivateKey> StoreImpl::ReadHubKey() const {
+  const std::string path = (fs::path(dir_) / "hub.key").string();
+  if (!env_->FileExists(path))
+    return Status::Corruption("store " + dir_ + " is damaged: " + path +
+                              " (the hub's signing key) is missing; restore it from a backup");
+  std::string pem;
+  TRADEFIN_RETURN_IF_ERROR(
+      FromLevelDb(leveldb::ReadFileToString(env_, path, &pem), "reading " + path));
+  auto key = PrivateKey::FromPem(pem);
+  std::fill(pem.begin(), pem.end(), '\0');
+  if (!key.ok()) return key.status().WithPrefix(path);
+  return key;
+}
+
+Status StoreImpl::WriteSynced(leveldb::WriteBatch* wb, std::string_view what) {
+  if (!write_failed_.ok())
+    return Status::FailedPrecondition(
+        "store " + dir_ + ": an earlier write through this handle failed (" +
+        std::string(write_failed_.message()) +
+        "); nothing more is written through it: reopen the store");
+  leveldb::WriteOptions wo;
+  wo.sync = true;
+  Status s = FromLevelDb(db_->Write(wo, wb), what);
+  if (s.ok()) return s;
+  write_failed_ = s;
+  return Status(s.code(), "store " + dir_ + ": " + std::string(s.message()) +
+                              "; nothing more is written through this handle: reopen "
+                              "the store, which then holds all of this write or none "
+                              "of it");
+}
+
+Result<std::unique_ptr<Store>> StoreImpl::DoOpen(const OpenStoreOptions& o,
+                                                 const StoreEnv& env) {
+  leveldb::Env* e = env.env != nullptr ? env.env : leveldb::Env::Default();
+  const std::string current = (fs::path(o.dir) / "db" / "CURRENT").string();
+  if (!e->FileExists(current) && LooksLikeStore(e, o.dir))
     return Status::Corruption("store " + o.dir + " is damaged: db/CURRENT (LevelDB's "
                               "pointer to its manifest) is missing; restore the store "
                               "from a backup");
-  if (!fs::exists(fs::path(o.dir) / "db" / "CURRENT", ec))
+  if (!e->FileExists(current))
     return Status::NotFound("no store at " + o.dir +
                             " (create one with: tradefin init --store " +
                             o.dir + " --origin NAME)");
   std::unique_ptr<StoreImpl> st(new StoreImpl());
   st->dir_ = o.dir;
+  st->env_ = e;
+  st->write_buffer_bytes_ = env.write_buffer_bytes;
   st->clock_ = o.clock != nullptr ? o.clock : &SystemClock();
   TRADEFIN_RETURN_IF_ERROR(st->OpenDb(false, o.block_cache_bytes));
   TRADEFIN_RETURN_IF_ERROR(st->LoadState());
@@ -284,10 +481,16 @@ Status StoreImpl::LoadState() {
   TRADEFIN_ASSIGN_OR_RETURN(std::string fmt, meta("format"));
   // Format 1 stores (single-role party rows, version-1 entries) open as
   // they are; the first write upgrades them (Commit, §3.3).
-  if (fmt.size() != 2 || DecodeU64(fmt) < 1 || DecodeU64(fmt) > kStoreFormat)
-    return Status::Corruption("store " + dir_ + ": unsupported format version");
+  if (fmt.size() != 2 || DecodeU64(fmt) < 1)
+    return Status::Corruption("store " + dir_ + " is damaged: meta 'format' is not a "
+                              "format version (" + std::to_string(fmt.size()) + " bytes)");
+  if (DecodeU64(fmt) > kStoreFormat)
+    return Status::Unsupported("store " + dir_ + ": store format " +
+                               std::to_string(DecodeU64(fmt)) +
+                               " is newer than this tradefin supports (" +
+                               std::to_string(kStoreFormat) + "); upgrade tradefin");
   format_ = static_cast<uint16_t>(DecodeU64(fmt));
-  auto key = PrivateKey::FromFile((fs::path(dir_) / "hub.key").string());
+  auto key = ReadHubKey();
   if (!key.ok()) return key.status().WithPrefix("store " + dir_ + ": hub key");
   if (key->public_key().spki_der() != hub_spki_)
     return Status::Corruption("store " + dir_ +
@@ -307,14 +510,14 @@ Status StoreImpl::LoadState() {
     if (!s.ok()) return Status::Corruption(s.message());
     std::memcpy(last_leaf_.data(), last.data(), 32);
   }
-  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(CheckedReads()));
   std::string prefix(1, kPartyStatePrefix);
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     auto st = DecodePartyState(it->value().ToString());
     if (!st.ok()) return st.status().WithPrefix("store " + dir_);
     parties_[st->party.party_id] = *st;
   }
-  return FromLevelDb(it->status(), "reading party registry");
+  return Damage(it->status(), "reading party registry");
 }
 
 uint64_t StoreImpl::size() const {
@@ -402,9 +605,7 @@ Status StoreImpl::Commit(Batch* b) {
   for (const std::string& id : b->changed_parties)
     b->wb.Put(std::string(1, kPartyStatePrefix) + id,
               EncodePartyState(b->parties[id]));
-  leveldb::WriteOptions wo;
-  wo.sync = true;
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(db_->Write(wo, &b->wb), "writing batch"));
+  TRADEFIN_RETURN_IF_ERROR(WriteSynced(&b->wb, "writing batch"));
   size_ = b->size;
   format_ = kStoreFormat;
   range_ = b->range;
@@ -580,13 +781,13 @@ Result<std::vector<uint64_t>> StoreImpl::IndexScan(char prefix,
   std::vector<uint64_t> out;
   std::string p(1, prefix);
   p += hash;
-  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(CheckedReads()));
   for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
     if (it->key().size() != p.size() + 8)
       return Status::Corruption("index row has a bad key length");
     out.push_back(DecodeU64(std::string_view(it->key().data() + p.size(), 8)));
   }
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading index"));
+  TRADEFIN_RETURN_IF_ERROR(Damage(it->status(), "reading index"));
   return out;
 }
 
@@ -807,14 +1008,14 @@ Result<LinkView> StoreImpl::Links(uint64_t index) const {
   LinkView view;
   view.outgoing = e.links;
   std::string p = U64Key(kLinkPrefix, index);
-  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(CheckedReads()));
   for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
     uint64_t src = DecodeU64(std::string_view(it->key().data() + p.size(), 8));
     TRADEFIN_ASSIGN_OR_RETURN(Entry s, GetEntry(src));
     for (const EntryLink& l : s.links)
       if (l.target_index == index) view.incoming.push_back({l.relation, src});
   }
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading links"));
+  TRADEFIN_RETURN_IF_ERROR(Damage(it->status(), "reading links"));
   return view;
 }
 
@@ -840,7 +1041,7 @@ Result<std::vector<uint64_t>> StoreImpl::History(std::string_view key) const {
 Status StoreImpl::ForEachEntry(uint64_t from, uint64_t count,
                                const std::function<bool(const Entry&)>& fn) const {
   // Size and rows from one snapshot; every index in range must have its row.
-  leveldb::ReadOptions ro;
+  leveldb::ReadOptions ro = CheckedReads();
   uint64_t log_size = 0;
   const leveldb::Snapshot* snap = nullptr;
   {
@@ -868,9 +1069,9 @@ Status StoreImpl::ForEachEntry(uint64_t from, uint64_t count,
     if (!e.ok())
       return Status::Corruption("store " + dir_ + " is damaged: entry " + std::to_string(idx) +
                                 ": " + std::string(e.status().message()));
-    if (!fn(*e)) return FromLevelDb(it->status(), "reading log");
+    if (!fn(*e)) return Damage(it->status(), "reading log");
   }
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading log"));
+  TRADEFIN_RETURN_IF_ERROR(Damage(it->status(), "reading log"));
   if (idx < end) return missing(idx);
   return Status();
 }

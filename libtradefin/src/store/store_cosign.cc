@@ -71,32 +71,30 @@ Result<size_t> StoreImpl::AddCosignatures(std::string_view cosigned,
   }
   if (n == 0) return Status::InvalidArgument("the checkpoint carries no cosignature to add");
   std::lock_guard<std::mutex> lock(mu_);
-  leveldb::WriteOptions wo;
-  wo.sync = true;
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(db_->Write(wo, &wb), "writing cosignatures"));
+  TRADEFIN_RETURN_IF_ERROR(WriteSynced(&wb, "writing cosignatures"));
   return n;
 }
 
 Result<std::string> StoreImpl::CosignedCheckpointAt(uint64_t size) const {
   TRADEFIN_ASSIGN_OR_RETURN(std::string cp, CheckpointAt(size));
-  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(CheckedReads()));
   std::string prefix = U64Key(kCosignaturePrefix, size);
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next())
     cp.append(it->value().data(), it->value().size());
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading cosignatures"));
+  TRADEFIN_RETURN_IF_ERROR(Damage(it->status(), "reading cosignatures"));
   return cp;
 }
 
 Result<std::vector<uint64_t>> StoreImpl::CosignedSizes() const {
   std::vector<uint64_t> out;
-  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+  std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(CheckedReads()));
   std::string p(1, kCosignaturePrefix);
   for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
     if (it->key().size() < 9) return Status::Corruption("short cosignature row key");
     uint64_t size = DecodeU64(std::string_view(it->key().data() + 1, 8));
     if (out.empty() || out.back() != size) out.push_back(size);
   }
-  TRADEFIN_RETURN_IF_ERROR(FromLevelDb(it->status(), "reading cosignatures"));
+  TRADEFIN_RETURN_IF_ERROR(Damage(it->status(), "reading cosignatures"));
   return out;
 }
 

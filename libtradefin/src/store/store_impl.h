@@ -16,6 +16,7 @@
 
 #include "store/doc_check.h"
 #include "store/merkle.h"
+#include "store/store_env.h"
 #include "tradefin/document/financing_event.h"
 #include "tradefin/signing/keys.h"
 #include "tradefin/signing/signer.h"
@@ -23,6 +24,7 @@
 
 namespace leveldb {
 class Cache;
+class Env;
 }
 
 namespace tradefin::store {
@@ -63,6 +65,15 @@ class DbHashReader final : public merkle::HashReader {
 
 Status FromLevelDb(const leveldb::Status& s, std::string_view what);
 
+// Every read checks LevelDB's block checksums: a flipped bit in a table is
+// a Corruption naming the damage, never a wrong row handed to a verdict.
+inline leveldb::ReadOptions CheckedReads(const leveldb::Snapshot* snapshot = nullptr) {
+  leveldb::ReadOptions ro;
+  ro.verify_checksums = true;
+  ro.snapshot = snapshot;
+  return ro;
+}
+
 // Releases a LevelDB snapshot when it goes out of scope. The caller takes
 // the snapshot (under the store lock, together with the tree size it
 // belongs to) and hands it over.
@@ -82,8 +93,10 @@ class ScopedSnapshot {
 class StoreImpl final : public Store {
  public:
   ~StoreImpl() override;
-  static Result<std::unique_ptr<Store>> DoCreate(const CreateStoreOptions& o);
-  static Result<std::unique_ptr<Store>> DoOpen(const OpenStoreOptions& o);
+  static Result<std::unique_ptr<Store>> DoCreate(const CreateStoreOptions& o,
+                                                 const StoreEnv& env);
+  static Result<std::unique_ptr<Store>> DoOpen(const OpenStoreOptions& o,
+                                               const StoreEnv& env);
 
   const std::string& origin() const override { return origin_; }
   const std::string& dir() const override { return dir_; }
@@ -157,6 +170,17 @@ class StoreImpl final : public Store {
     std::set<std::string> changed_parties;
   };
   Status OpenDb(bool create, size_t block_cache_bytes);
+  // Create's steps after the directory: database, hub key, meta.
+  Status Initialise();
+  // One synced write of `wb`. REQUIRES: mu_ held (or the store not yet
+  // shared). After a failed write this handle writes nothing more: LevelDB
+  // may have left a torn record in its log and its writer's block offset
+  // no longer matches the file, so a later record would be unreadable on
+  // the next open. Reopening recovers to all of the failed batch or none.
+  Status WriteSynced(leveldb::WriteBatch* wb, std::string_view what);
+  // hub.key through the Env (store_env.h).
+  Status WriteHubKey(const PrivateKey& key) const;
+  Result<PrivateKey> ReadHubKey() const;
   // Entry row `index` of a log of `log_size` entries; never locks mu_.
   // kNotFound beyond the log, kCorruption naming the row if it is missing.
   Result<std::string> ReadEntryRow(uint64_t index, uint64_t log_size) const;
@@ -177,6 +201,9 @@ class StoreImpl final : public Store {
   Result<EntryRef> AppendPartyEntry(EntryType type, PartyPayload payload,
                                     const PartyState* prev);
   Result<std::string> Get(const std::string& key) const;
+  // FromLevelDb, and for a Corruption the damaged file (store_env.h
+  // FindDamagedLevelDbFile) and what to do.
+  Status Damage(const leveldb::Status& s, std::string_view what) const;
   Result<std::vector<uint64_t>> IndexScan(char prefix,
                                           const std::string& hash) const;
   Status EnsureChecker() const;
@@ -186,6 +213,8 @@ class StoreImpl final : public Store {
 
   std::string dir_;
   std::string origin_;
+  leveldb::Env* env_ = nullptr;
+  size_t write_buffer_bytes_ = 0;
   const Clock* clock_ = nullptr;
   std::unique_ptr<leveldb::Cache> cache_;
   std::unique_ptr<leveldb::DB> db_;
@@ -196,6 +225,7 @@ class StoreImpl final : public Store {
   mutable std::mutex mu_;  // guards everything below and all writes
   uint64_t size_ = 0;
   uint16_t format_ = kStoreFormat;  // meta `format` as stored
+  Status write_failed_;             // the first failed write (WriteSynced)
   merkle::CompactRange range_;
   Sha256Hash last_leaf_{};
   std::map<std::string, PartyState> parties_;
