@@ -3,9 +3,11 @@
 JOBS ?= $(shell nproc)
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SMOKE_SECONDS ?= 8
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-asan bench clean install
+.PHONY: all deps build demo test test-asan bench clean install fuzz fuzz-smoke
 
 all: build
 
@@ -45,6 +47,26 @@ test-asan: deps $(ASAN_DIR)/CMakeCache.txt
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS) -LE 'consumer|hygiene|slow'
 
+# libFuzzer targets (fuzz/, docs/testing.md "Fuzzing"): the library and the
+# targets built with clang, ASan and UBSan in $(FUZZ_DIR). Not part of `build`.
+# Warnings are errors in the release and ASan builds; here they are not, so
+# a clang-only warning cannot stop a campaign.
+$(FUZZ_DIR)/CMakeCache.txt:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DTRADEFIN_BUILD_FUZZ=ON -DTRADEFIN_BUILD_TESTS=OFF -DTRADEFIN_BUILD_CLI=OFF \
+	  -DTRADEFIN_BUILD_BENCH=OFF -DTRADEFIN_INSTALL=OFF \
+	  -DTRADEFIN_WARNINGS_AS_ERRORS=OFF $(CMAKE_FLAGS)
+
+fuzz:
+	@scripts/install-deps --fuzz
+	$(MAKE) $(FUZZ_DIR)/CMakeCache.txt
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_all
+
+# Replays every seed corpus, then fuzzes each target a few seconds; fails on
+# any crash, leak, UBSan report or input slower than 1 s.
+fuzz-smoke: fuzz
+	FUZZ_BUILD_DIR=$(FUZZ_DIR) scripts/fuzz smoke $(FUZZ_SMOKE_SECONDS)
+
 bench: build
 	@scripts/bench $(BUILD_DIR)
 
@@ -52,4 +74,4 @@ install: build
 	cmake --install $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
