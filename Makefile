@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
-FUZZ_SMOKE_SECONDS ?= 8
+FUZZ_SMOKE_SECONDS ?= 6
 CMAKE_FLAGS ?=
 
 .PHONY: all deps build demo test test-asan bench clean install fuzz fuzz-smoke
