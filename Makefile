@@ -4,9 +4,11 @@ JOBS ?= $(shell nproc)
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
 TSAN_DIR ?= build-tsan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SMOKE_SECONDS ?= 6
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-asan test-tsan bench clean install
+.PHONY: all deps build demo test test-asan test-tsan bench clean install fuzz fuzz-smoke
 
 all: build
 
@@ -31,6 +33,7 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) test-asan
 	$(MAKE) test-tsan
+	$(MAKE) fuzz-smoke
 
 $(ASAN_DIR)/CMakeCache.txt:
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug \
@@ -65,6 +68,26 @@ test-tsan: deps $(TSAN_DIR)/CMakeCache.txt
 	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ctest --output-on-failure -j $(JOBS) -L concurrency --no-tests=error
 
+# libFuzzer targets (fuzz/, docs/testing.md "Fuzzing"): the library and the
+# targets built with clang, ASan and UBSan in $(FUZZ_DIR). Not part of `build`.
+# Warnings are errors in the release and ASan builds; here they are not, so
+# a clang-only warning cannot stop a campaign.
+$(FUZZ_DIR)/CMakeCache.txt:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DTRADEFIN_BUILD_FUZZ=ON -DTRADEFIN_BUILD_TESTS=OFF -DTRADEFIN_BUILD_CLI=OFF \
+	  -DTRADEFIN_BUILD_BENCH=OFF -DTRADEFIN_INSTALL=OFF \
+	  -DTRADEFIN_WARNINGS_AS_ERRORS=OFF $(CMAKE_FLAGS)
+
+fuzz:
+	@scripts/install-deps --fuzz
+	$(MAKE) $(FUZZ_DIR)/CMakeCache.txt
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_all
+
+# Replays every seed corpus, then fuzzes each target a few seconds; fails on
+# any crash, leak, UBSan report or input slower than 1 s.
+fuzz-smoke: fuzz
+	FUZZ_BUILD_DIR=$(FUZZ_DIR) scripts/fuzz smoke $(FUZZ_SMOKE_SECONDS)
+
 bench: build
 	@scripts/bench $(BUILD_DIR)
 
@@ -72,4 +95,4 @@ install: build
 	cmake --install $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) $(FUZZ_DIR)
