@@ -16,6 +16,7 @@
 #include "store/store_env.h"
 #include "store/store_impl.h"
 #include "testing/fault_env.h"
+#include "testing/store_checks.h"
 #include "testing/testing.h"
 #include "tradefin/core/runtime.h"
 #include "tradefin/signing/keys.h"
@@ -29,6 +30,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::FaultEnv;
+using testing::OpenDefault;
+using testing::RequireClean;
 using testing::FaultError;
 using testing::FileOp;
 using testing::ReadFile;
@@ -119,20 +122,6 @@ Result<std::unique_ptr<Store>> OpenWith(const std::string& dir, FaultEnv* env) {
   OpenStoreOptions o;
   o.dir = dir;
   return store::OpenStore(o, store::StoreEnv{env, 0});
-}
-
-std::unique_ptr<Store> OpenDefault(const std::string& dir) {
-  OpenStoreOptions o;
-  o.dir = dir;
-  auto st = Store::Open(o);
-  REQUIRE_OK(st);
-  return std::move(*st);
-}
-
-void RequireClean(Store& s) {
-  auto audit = s.Audit(AuditOptions());
-  REQUIRE_OK(audit);
-  REQUIRE_MESSAGE(audit->clean, audit->problem);
 }
 
 // One store operation under test: runs on an open store, returns its

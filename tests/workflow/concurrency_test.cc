@@ -97,6 +97,18 @@ struct SharedHub {
   }
 };
 
+// The shipper asks the issuing bank to finance `waybill`.
+FinancingAct RequestOn(uint64_t waybill) {
+  FinancingAct a;
+  a.kind = FinancingEventKind::kRequest;
+  a.financed = waybill;
+  a.actor = kShipper;
+  a.amount = Money{"EUR", 100000000};
+  a.bank = kIssuingBank;
+  a.tenor_days = 90;
+  return a;
+}
+
 // Collects the first failure of any thread (doctest's CHECK is not
 // thread-safe, so threads report here and the test checks once joined).
 class Failures {
@@ -149,14 +161,7 @@ TEST_CASE("one writer against readers that prove and read history and verify and
         failures.Add("submit " + credits[i] + ": " +
                      (r.ok() ? r->outcomes[0].reason : r.status().ToString()));
       if (i == kCredits / 3) {
-        FinancingAct a;
-        a.kind = FinancingEventKind::kRequest;
-        a.financed = hub.waybill;
-        a.actor = kShipper;
-        a.amount = Money{"EUR", 100000000};
-        a.bank = kIssuingBank;
-        a.tenor_days = 90;
-        auto s = (*fin)->Act(a, *hub.signers.at(kShipper));
+        auto s = (*fin)->Act(RequestOn(hub.waybill), *hub.signers.at(kShipper));
         if (!s.ok() || !s->accepted)
           failures.Add("request: " + (s.ok() ? s->reason : s.status().ToString()));
       }
@@ -283,13 +288,7 @@ TEST_CASE("two writers race on one financing chain: one wins and the other is re
   auto fin = Financing::Create(*hub.store, FinancingOptions());
   REQUIRE_OK(fin);
   // Two requests drafted against the same chain head, submitted at once.
-  FinancingAct a;
-  a.kind = FinancingEventKind::kRequest;
-  a.financed = hub.waybill;
-  a.actor = kShipper;
-  a.amount = Money{"EUR", 100000000};
-  a.bank = kIssuingBank;
-  a.tenor_days = 90;
+  const FinancingAct a = RequestOn(hub.waybill);
   std::vector<std::string> signed_events;
   for (int i = 0; i < 2; ++i) {
     auto draft = (*fin)->Draft(a);

@@ -26,6 +26,7 @@
 
 #include "store/store_env.h"
 #include "testing/fault_env.h"
+#include "testing/store_checks.h"
 #include "testing/testing.h"
 #include "tradefin/core/runtime.h"
 #include "tradefin/signing/keys.h"
@@ -39,6 +40,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::FaultEnv;
+using testing::OpenDefault;
+using testing::RequireClean;
 using testing::FaultError;
 using testing::ReadFile;
 using testing::SourceDir;
@@ -143,20 +146,6 @@ FinancingAct Act(K kind, uint64_t waybill) {
 
 // Entries one act appends: the event, plus the encumbrance or release.
 uint64_t EntriesOf(K kind) { return kind == K::kApprove || kind == K::kRelease ? 2 : 1; }
-
-std::unique_ptr<Store> OpenDefault(const std::string& dir) {
-  OpenStoreOptions o;
-  o.dir = dir;
-  auto st = Store::Open(o);
-  REQUIRE_OK(st);
-  return std::move(*st);
-}
-
-void RequireClean(Store& s) {
-  auto audit = s.Audit(AuditOptions());
-  REQUIRE_OK(audit);
-  REQUIRE_MESSAGE(audit->clean, audit->problem);
-}
 
 // The state of the financing of `waybill`, replayed from the store.
 FinancingState StateOf(Store& s, uint64_t waybill) {
