@@ -84,9 +84,8 @@ struct Bench {
     // Every synthetic document shares one placeholder blob, so reads that
     // fetch a document (the shipment value) find bytes (that do not parse).
     const std::string blob = "synthetic";
-    const std::string sha = Sha256(blob);
-    Sha256Hash doc_sha{};
-    std::memcpy(doc_sha.data(), sha.data(), 32);
+    const Sha256Hash doc_sha = Sha256(blob);
+    const std::string sha = HashBytes(doc_sha);
     if (!impl().db()->Put(leveldb::WriteOptions(), std::string(1, store::kBlobPrefix) + sha, blob).ok())
       std::exit(2);
     std::vector<Entry> batch;

@@ -141,8 +141,8 @@ int main(int argc, char** argv) {
   Row("anchor: tradefin::Sha256, 65-byte input",
       tradefin::bench::MeasureOpsPerSec(
           [&] {
-            std::string d = tradefin::Sha256(node);
-            node[1] = d[0];
+            const tradefin::Sha256Hash d = tradefin::Sha256(node);
+            node[1] = static_cast<char>(d[0]);
           },
           secs));
   Hash a = tradefin::merkle::LeafHash("a");

@@ -23,6 +23,13 @@ TEST_CASE("Sha256Hash round-trips through hex and raw bytes") {
   CHECK(*Sha256HashFromHex(upper) == h);
   const std::string raw(reinterpret_cast<const char*>(h.data()), h.size());
   CHECK(*Sha256HashFromBytes(raw) == h);
+  CHECK(HashBytes(h) == raw);
+  CHECK(HexEncode(raw) == hex);
+}
+
+TEST_CASE("HexEncode writes any bytes as lowercase hex") {
+  CHECK(HexEncode(std::string("\x00\xff" "A", 3)) == "00ff41");
+  CHECK(HexEncode("") == "");
 }
 
 TEST_CASE("Sha256Hash refuses text that is not a hash") {

@@ -36,7 +36,7 @@ TEST_CASE("keys: generate, PEM round trip, key id, raw sign/verify") {
     PublicKey pub = priv->public_key();
     CHECK(pub.type() == type);
     CHECK(pub.bits() == 256);
-    CHECK(pub.key_id() == HexEncode(Sha256(pub.spki_der())));
+    CHECK(pub.key_id() == HashHex(Sha256(pub.spki_der())));
     CHECK(pub.key_id().size() == 64);
 
     auto again = PrivateKey::FromPem(priv->ToPem());
@@ -131,7 +131,7 @@ TEST_CASE("keys: interop with openssl (key id, PKCS#8, RSA < 2048)") {
     auto r = RunProgram({"openssl", "pkey", "-in", key, "-pubout", "-outform",
                          "DER", "-out", key + ".spki"});
     REQUIRE(r.exit_code == 0);
-    CHECK(HexEncode(Sha256(ReadFile(key + ".spki"))) ==
+    CHECK(HashHex(Sha256(ReadFile(key + ".spki"))) ==
           priv->public_key().key_id());
   }
   // openssl-generated keys load.
@@ -202,7 +202,7 @@ TEST_CASE("encodings: hex, strict base64") {
   CHECK_FALSE(Base64Decode("Zm9").ok());
   CHECK_FALSE(Base64Decode("Zm=v").ok());
   CHECK_FALSE(Base64Decode("Zm9*").ok());
-  CHECK(HexEncode(Sha256("abc")) ==
+  CHECK(HashHex(Sha256("abc")) ==
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 

@@ -93,13 +93,13 @@ class Reference {
     if (it != memo_.end()) return it->second;
     std::string r;
     if (hi == lo) {
-      r = Sha256("");
+      r = HashBytes(Sha256(""));
     } else if (hi - lo == 1) {
-      r = Sha256(std::string(1, '\0') + leaves_[lo]);
+      r = HashBytes(Sha256(std::string(1, '\0') + leaves_[lo]));
     } else {
       size_t k = 1;
       while (k * 2 < hi - lo) k *= 2;
-      r = Sha256(std::string(1, '\x01') + Mth(lo, lo + k) + Mth(lo + k, hi));
+      r = HashBytes(Sha256(std::string(1, '\x01') + Mth(lo, lo + k) + Mth(lo + k, hi)));
     }
     memo_[key] = r;
     return r;

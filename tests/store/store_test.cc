@@ -142,7 +142,7 @@ TEST_CASE("entry codec is canonical and rejects damage") {
   CHECK(DecodeEntry(bad).status().code() == StatusCode::kCorruption);
   // Leaf hash = SHA-256(0x00 || bytes).
   CHECK(HashHex(EntryLeafHash(bytes)) ==
-        HexEncode(Sha256(std::string(1, '\0') + bytes)));
+        HashHex(Sha256(std::string(1, '\0') + bytes)));
 }
 
 TEST_CASE("create, reopen and in-use") {
@@ -723,8 +723,7 @@ TEST_CASE("issue 8: audit recomputes links and re-checks issuers, naming the ent
     e.submitter_key_id = f.parties.at(party).key.public_key().key_id();
     e.document_type = "commercial-invoice";
     e.natural_keys = invoice_keys;
-    std::string sha = Sha256(bytes);
-    std::memcpy(e.document_sha256.data(), sha.data(), 32);
+    e.document_sha256 = Sha256(bytes);
     return e;
   };
 

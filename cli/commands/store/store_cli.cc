@@ -114,7 +114,7 @@ void WriteEntryJson(JsonWriter& w, const Entry& e, const Sha256Hash* leaf,
     for (const auto& r : e.party.roles) w.String(r);
     w.EndArray();
     w.Key("key_id");
-    w.String(e.party.public_key_spki.empty() ? "" : HexEncode(Sha256(e.party.public_key_spki)));
+    w.String(e.party.public_key_spki.empty() ? "" : HashHex(Sha256(e.party.public_key_spki)));
     w.EndObject();
   }
   w.EndObject();

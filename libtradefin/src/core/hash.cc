@@ -1,5 +1,8 @@
 #include "tradefin/core/hash.h"
 
+// Sha256() is declared in tradefin/core/hash.h but defined in the signing
+// module (src/signing/keys.cc): Crypto++ is wrapped there and only there.
+
 namespace tradefin {
 
 std::string HashHex(const Sha256Hash& hash) {
@@ -11,6 +14,21 @@ std::string HashHex(const Sha256Hash& hash) {
     out += kDigits[b & 0x0f];
   }
   return out;
+}
+
+std::string HexEncode(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(bytes.size() * 2, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = kDigits[c >> 4];
+    out[2 * i + 1] = kDigits[c & 15];
+  }
+  return out;
+}
+
+std::string HashBytes(const Sha256Hash& hash) {
+  return std::string(reinterpret_cast<const char*>(hash.data()), hash.size());
 }
 
 Result<Sha256Hash> Sha256HashFromHex(std::string_view hex) {

@@ -2,7 +2,7 @@
 // skips characters outside the alphabet and accepts any padding and any
 // padding bits, so the same bytes have many encodings. Strictness is a check
 // in front of it; the decoding itself is Crypto++'s.
-#include "tradefin/signing/base64.h"
+#include "tradefin/core/base64.h"
 
 #include <cryptopp/base64.h>
 #include <cryptopp/filters.h>

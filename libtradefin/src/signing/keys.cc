@@ -11,6 +11,7 @@
 #include <cryptopp/osrng.h>
 #include <cryptopp/pssr.h>
 #include <cryptopp/queue.h>
+#include <cryptopp/sha.h>
 
 #include <cerrno>
 #include <cstring>
@@ -222,7 +223,7 @@ Result<PublicKey> BuildFromSpki(std::string_view der) {
     return Status::Unsupported(
         "public key algorithm is not Ed25519, EC P-256 or RSA");
   }
-  rep->key_id = HexEncode(Sha256(rep->spki_der));
+  rep->key_id = HashHex(Sha256(rep->spki_der));
   return signing_internal::KeyAccess::Make(
       std::shared_ptr<const signing_internal::KeyAccess::PublicRep>(std::move(rep)));
 }
@@ -716,18 +717,12 @@ Result<std::string> PrivateKey::Sign(std::string_view message) const {
 
 // ---- encodings ----
 
-std::string Sha256(std::string_view data) {
-  return signing_internal::Digest(HashAlg::kSha256, data);
-}
-
-std::string HexEncode(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(bytes.size() * 2, '\0');
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    auto c = static_cast<unsigned char>(bytes[i]);
-    out[2 * i] = kHex[c >> 4];
-    out[2 * i + 1] = kHex[c & 15];
-  }
+// Declared in tradefin/core/hash.h; defined here because Crypto++ lives in
+// this module only.
+Sha256Hash Sha256(std::string_view data) {
+  Sha256Hash out;
+  CryptoPP::SHA256().CalculateDigest(
+      out.data(), reinterpret_cast<const CryptoPP::byte*>(data.data()), data.size());
   return out;
 }
 

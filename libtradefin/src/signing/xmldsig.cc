@@ -910,7 +910,7 @@ Result<std::string> SignDocument(std::string_view xml_bytes,
   TRADEFIN_ASSIGN_OR_RETURN(
       std::string canonical,
       doc->Canonicalize(C14nMethod::kExclusive10, false));
-  std::string digest_b64 = Base64Encode(Sha256(canonical));
+  std::string digest_b64 = Base64Encode(HashBytes(Sha256(canonical)));
 
   std::string sig;
   sig += "<ds:Signature xmlns:ds=\"" + std::string(kDs) + "\">\n";

@@ -133,7 +133,7 @@ void CheckDocument(const DocumentChecker& checker, leveldb::DB* db,
                    const leveldb::ReadOptions& ro, const DocTask& t,
                    FirstFinding* first) {
   const Entry& e = t.entry;
-  if (Sha256(t.document) != HashBytes(e.document_sha256))
+  if (Sha256(t.document) != e.document_sha256)
     return first->Report(t.index, "document bytes do not hash to the entry's document_sha256");
   CheckedDocument c = checker.Check(t.document, "entry " + std::to_string(t.index), *t.trust);
   if (!c.error.ok()) return first->Fail(c.error.WithPrefix("entry " + std::to_string(t.index)));
@@ -258,7 +258,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
     report.problem = "meta hub-key is not a valid public key";
     return report;
   }
-  const std::string hub_key_id = HexEncode(Sha256(hub_spki_));
+  const std::string hub_key_id = HashHex(Sha256(hub_spki_));
 
   {
     std::lock_guard<std::mutex> l(mu_);
@@ -462,7 +462,7 @@ Result<AuditReport> StoreImpl::Audit(const AuditOptions& options) const {
   }
   if (!first.found())
     scan(kBlobPrefix, [&](std::string_view k, std::string_view v) {
-      if (Sha256(v) != k) {
+      if (HashBytes(Sha256(v)) != k) {
         first.Report(std::nullopt, "document blob " + HexEncode(k) + " does not hash to its key");
         return false;
       }

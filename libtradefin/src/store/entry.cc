@@ -223,7 +223,7 @@ Sha256Hash EntryLeafHash(std::string_view entry_bytes) {
   in.reserve(entry_bytes.size() + 1);
   in.push_back('\0');
   in.append(entry_bytes);
-  return ToHash(Sha256(in));
+  return Sha256(in);
 }
 
 }  // namespace tradefin

@@ -111,7 +111,7 @@ Result<EntryRef> StoreImpl::AppendHubSigned(Batch* b, Entry* e, int64_t time_ms)
   e->index = b->size;
   e->time_ms = time_ms;
   e->prev_leaf_hash = b->last_leaf;
-  e->submitter_key_id = HexEncode(Sha256(hub_spki_));
+  e->submitter_key_id = HashHex(Sha256(hub_spki_));
   TRADEFIN_ASSIGN_OR_RETURN(e->hub_signature, hub_signer_->SignRaw(EntrySigningInput(*e)));
   // The signature covers time_ms: Append must not re-read the clock (it
   // did, and a slow step made the encumbrance's hub signature fail audit).
@@ -215,9 +215,7 @@ Result<FinancingAppendReport> StoreImpl::AppendFinancingEvent(const FinancingApp
                     "financing-kind:" + std::string(FinancingEventKindName(ev.kind))};
   e.links.push_back({"finances", ev.financed_entry, fin_leaf});
   if (head) e.links.push_back({"follows", head->first, head->second});
-  e.document_sha256 = {};
-  std::string sha = Sha256(req.event_xml);
-  std::memcpy(e.document_sha256.data(), sha.data(), 32);
+  e.document_sha256 = Sha256(req.event_xml);
   EntryRef evref = Append(&b, &e, &req.event_xml);
   clock_ = saved;
   report.event_index = evref.index;
@@ -329,7 +327,7 @@ std::string AuditFinancingEntry(leveldb::DB* db, const leveldb::ReadOptions& ro,
   std::string xml;
   if (!db->Get(ro, std::string(1, kBlobPrefix) + HashBytes(e.document_sha256), &xml).ok())
     return "financing event XML is missing";
-  if (Sha256(xml) != HashBytes(e.document_sha256))
+  if (Sha256(xml) != e.document_sha256)
     return "event XML does not hash to the entry's document_sha256";
   auto ev = reader.Parse(xml);
   if (!ev.ok()) return "stored event no longer validates: " + std::string(ev.status().message());

@@ -17,12 +17,7 @@ namespace {
 constexpr size_t kHashSize = 32;
 
 Hash HashOf(std::string_view data) {
-  std::string digest = Sha256(data);
-  Hash out{};
-  // Sha256 always returns 32 bytes; the guard keeps a broken build from
-  // reading past the end.
-  if (digest.size() == kHashSize) std::memcpy(out.data(), digest.data(), 32);
-  return out;
+  return Sha256(data);
 }
 
 // k = the largest power of two strictly below n (REQUIRES: n > 1).

@@ -189,11 +189,9 @@ uint32_t Ed25519KeyId(std::string_view name, std::string_view public_key) {
   input.push_back('\n');
   input.push_back(static_cast<char>(kEd25519Type));
   input.append(public_key);
-  std::string digest = Sha256(input);
+  const Sha256Hash digest = Sha256(input);
   uint32_t id = 0;
-  for (size_t i = 0; i < 4 && i < digest.size(); ++i) {
-    id = (id << 8) | static_cast<uint8_t>(digest[i]);
-  }
+  for (size_t i = 0; i < 4; ++i) id = (id << 8) | digest[i];
   return id;
 }
 

@@ -85,11 +85,9 @@ std::string NodeKey(int level, uint64_t index) {
   return k;
 }
 
-std::string HashBytes(const Sha256Hash& h) {
-  return std::string(reinterpret_cast<const char*>(h.data()), h.size());
+std::string KeyHash(std::string_view natural_key) {
+  return HashBytes(Sha256(natural_key));
 }
-
-std::string KeyHash(std::string_view natural_key) { return Sha256(natural_key); }
 
 namespace {
 
@@ -107,11 +105,6 @@ std::string U64Value(uint64_t v) {
   std::string s;
   PutU64(&s, v);
   return s;
-}
-Sha256Hash ToSha(std::string_view raw) {
-  Sha256Hash h{};
-  if (raw.size() == 32) std::memcpy(h.data(), raw.data(), 32);
-  return h;
 }
 
 // True if `dir` holds what Store::Create leaves behind (hub.key, or a
@@ -623,7 +616,7 @@ Result<EntryRef> StoreImpl::AppendPartyEntry(EntryType type,
   Batch b = BeginBatch();
   Entry e;
   e.type = type;
-  e.submitter_key_id = HexEncode(Sha256(hub_spki_));
+  e.submitter_key_id = HashHex(Sha256(hub_spki_));
   e.natural_keys = {"party:" + payload.party_id};
   if (prev != nullptr) {
     auto last = ReadEntryRow(prev->last, size_);
@@ -660,7 +653,7 @@ Result<PublicKey> CheckPartyKey(std::string_view spki,
   std::string kid = key->key_id();
   for (const auto& [id, st] : parties) {
     if (st.party.public_key_spki.empty()) continue;
-    if (HexEncode(Sha256(st.party.public_key_spki)) == kid)
+    if (HashHex(Sha256(st.party.public_key_spki)) == kid)
       return Status::AlreadyExists("key " + kid + " is already the key of party " + id);
   }
   return *key;
@@ -759,7 +752,7 @@ Result<std::vector<PartyInfo>> StoreImpl::ListParties() const {
     p.name = st.party.name;
     p.roles = PartyRolesFromNames(st.party.roles);
     p.public_key_spki = st.party.public_key_spki;
-    if (!p.public_key_spki.empty()) p.key_id = HexEncode(Sha256(p.public_key_spki));
+    if (!p.public_key_spki.empty()) p.key_id = HashHex(Sha256(p.public_key_spki));
     p.revoked = st.revoked;
     p.registered_at = st.first;
     p.updated_at = st.last;
@@ -856,7 +849,7 @@ Result<SubmitReport> StoreImpl::Submit(const std::vector<SubmitItem>& items,
       report.outcomes.push_back(std::move(out));
       continue;
     }
-    Sha256Hash doc_sha = ToSha(Sha256(item.bytes));
+    Sha256Hash doc_sha = Sha256(item.bytes);
     TRADEFIN_ASSIGN_OR_RETURN(std::vector<uint64_t> same_key, carriers(c.unique_key));
     bool done = false;
     for (uint64_t idx : same_key) {

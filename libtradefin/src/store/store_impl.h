@@ -48,8 +48,7 @@ inline constexpr uint16_t kStoreFormat = 2;
 inline constexpr char kCosignaturePrefix = 'w';  // witness.md §5
 
 std::string NodeKey(int level, uint64_t index);
-std::string HashBytes(const Sha256Hash& h);
-std::string KeyHash(std::string_view natural_key);  // raw SHA-256
+std::string KeyHash(std::string_view natural_key);  // raw SHA-256, 32 bytes
 
 // merkle::HashReader over the `n` rows (optionally through a snapshot).
 class DbHashReader final : public merkle::HashReader {

@@ -40,9 +40,9 @@ uint32_t CosignKeyId(std::string_view name, std::string_view pub) {
   in.push_back('\n');
   in.push_back(static_cast<char>(kCosignatureType));
   in.append(pub);
-  std::string h = Sha256(in);
+  const Sha256Hash h = Sha256(in);
   uint32_t id = 0;
-  for (int i = 0; i < 4; ++i) id = (id << 8) | static_cast<uint8_t>(h[static_cast<size_t>(i)]);
+  for (size_t i = 0; i < 4; ++i) id = (id << 8) | h[i];
   return id;
 }
 
@@ -139,7 +139,7 @@ CosignatureCheck CheckOne(const std::string& text, const WitnessKey& key,
 }
 
 std::string OriginFileName(std::string_view origin) {
-  return HexEncode(Sha256(origin));
+  return HashHex(Sha256(origin));
 }
 
 // ---- the witness directory ----

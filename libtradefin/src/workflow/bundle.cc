@@ -36,10 +36,6 @@ bool IsZero(const Sha256Hash& h) {
   return std::all_of(h.begin(), h.end(), [](uint8_t b) { return b == 0; });
 }
 
-std::string HashBytes(const Sha256Hash& h) {
-  return std::string(reinterpret_cast<const char*>(h.data()), h.size());
-}
-
 bool IsEventType(EntryType t) {
   return t == EntryType::kFinancingEvent || t == EntryType::kEncumbrance;
 }
@@ -540,7 +536,7 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
       return fail(want ? BundleFailure::kIncomplete : BundleFailure::kMalformed,
                   at + (want ? "the document bytes are missing" : "a blob for an entry without one"),
                   be.index);
-    if (want && HexEncode(Sha256(be.blob)) != HashHex(be.entry.document_sha256))
+    if (want && Sha256(be.blob) != be.entry.document_sha256)
       return fail(BundleFailure::kDocumentHash,
                   at + "the document bytes do not hash to the entry's document_sha256", be.index);
   }
@@ -585,7 +581,7 @@ Result<BundleVerification> VerifyBundle(std::string_view bundle,
       return fail(BundleFailure::kSignature,
                   at + "submitter " + e.submitter_party + " was revoked before this entry",
                   be.index);
-    if (HexEncode(Sha256(party.spki)) != e.submitter_key_id)
+    if (HashHex(Sha256(party.spki)) != e.submitter_key_id)
       return fail(BundleFailure::kSignature,
                   at + "the entry's key id is not " + e.submitter_party +
                       "'s registered key at this point of the log",

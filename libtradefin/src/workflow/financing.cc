@@ -43,8 +43,7 @@ std::string ApplyRecord(const FinancingRecord& rec, const FinancingEventReader& 
   if (entry->type != EntryType::kFinancingEvent)
     return "entry " + std::to_string(entry->index) + " is a " +
            std::string(EntryTypeName(entry->type)) + ", not a financing event";
-  if (Sha256(rec.event_xml) !=
-      std::string(reinterpret_cast<const char*>(entry->document_sha256.data()), 32))
+  if (Sha256(rec.event_xml) != entry->document_sha256)
     return "the event XML does not hash to the entry's document_sha256";
   auto ev = reader.Parse(rec.event_xml);
   if (!ev.ok()) return std::string(ev.status().message());
