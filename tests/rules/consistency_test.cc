@@ -31,8 +31,9 @@ TEST_CASE("invoice quantity conflicting with waybill and declaration") {
   CHECK(f->other_document.type == "rail-waybill");
   CHECK(f->other_document.number == "25CX050417");
   CHECK(f->other_fields == std::vector<std::string>{"goods[0].description"});
+  // The text is for people: the field in words, list items counted from 1.
   CHECK(f->expected == "5000 SETS as rail-waybill 25CX050417 "
-                       "goods[0].description shows");
+                       "goods #1 description shows");
   CHECK(f->reference == "UCP 600 Art. 14(d); ISBP 821 C12");
   // The invoice value then differs from the declaration's: a consequence,
   // not a second discrepancy.
@@ -71,7 +72,7 @@ TEST_CASE("unit price conflict: the issue's EUR 264.00 against EUR 250.00") {
   REQUIRE(f->consequences.size() == 3);
   CHECK(f->consequences[0].find("exceeds the most that may be drawn") !=
         std::string::npos);
-  CHECK(f->consequences[1].find("items[1].unit_price EUR 264.00 per SET "
+  CHECK(f->consequences[1].find("items #1 unit price EUR 264.00 per SET "
                                 "conflicts with EUR 250.00 per (customs unit 001) as "
                                 "customs-declaration") == 0);
   CHECK(f->consequences[2].find("total EUR 1320000.00 conflicts") == 0);
@@ -89,7 +90,9 @@ TEST_CASE("unit price conflict: the issue's EUR 264.00 against EUR 250.00") {
   CHECK(f->document.type == "customs-declaration");
   CHECK(f->other_document.type == "commercial-invoice");
   CHECK(f->expected == "EUR 264.00 per SET as commercial-invoice TF2025-0517 "
-                       "items[1].unit_price shows");
+                       "items #1 unit price shows");
+  // Paths count list items from 0, as the model does: line 1 is items[0].
+  CHECK(f->other_fields == std::vector<std::string>{"items[0].unit_price"});
   // The value conflict follows from the price conflict on the declaration.
   CHECK(Count(r, "UCP14D-VALUE") == 0);
   CHECK(f->consequences.size() == 1);
@@ -251,7 +254,7 @@ TEST_CASE("weights in different units that agree (MT, KG, 035, LBS)") {
   const Finding* f = FindRule(r, "UCP14D-QUANTITY");
   CHECK(f->found == "20400 (customs unit 035)");
   CHECK(f->expected == "45000 LBS (= 20411.65665000 KG) as "
-                       "commercial-invoice TF2025-0517 items.quantity shows");
+                       "commercial-invoice TF2025-0517 items quantity shows");
 }
 
 TEST_CASE("an unknown unit is a manual check, not a pass") {

@@ -293,20 +293,19 @@ void CheckHsShown(Context& ctx, Kind kind, const std::string& code) {
   };
   if (kind == Kind::kInvoice) {
     for (const auto& inv : ctx.p.invoices)
-      for (const auto& it : inv.items)
-        check(RefOf(inv), "items[" + std::to_string(it.line_number) + "].hs_code",
-              it.hs_code);
+      for (size_t k = 0; k < inv.items.size(); ++k)
+        check(RefOf(inv), "items[" + std::to_string(k) + "].hs_code",
+              inv.items[k].hs_code);
   } else if (kind == Kind::kWaybill) {
     for (const auto& w : ctx.p.waybills)
       for (size_t k = 0; k < w.goods.size(); ++k)
-        check(RefOf(w), "goods[" + std::to_string(k + 1) + "].hs_code",
+        check(RefOf(w), "goods[" + std::to_string(k) + "].hs_code",
               w.goods[k].hs_code);
   } else if (kind == Kind::kCustoms) {
     for (const auto& c : ctx.p.customs_declarations)
-      for (const auto& it : c.items)
-        check(RefOf(c),
-              "items[" + std::to_string(it.line_number) + "].commodity_code",
-              it.commodity_code);
+      for (size_t k = 0; k < c.items.size(); ++k)
+        check(RefOf(c), "items[" + std::to_string(k) + "].commodity_code",
+              c.items[k].commodity_code);
   }
 }
 
@@ -392,7 +391,7 @@ void TakeShowing(Context& ctx, Item& item, Kind kind) {
       if (!has)
         ctx.Add("LC46A-WEIGHT-PACKAGES", "UCP 600 Art. 14(a); credit 46A",
                 Severity::kDiscrepancy, ref, {field}, "not shown",
-                std::string(field) + " (46A)");
+                FieldWords(field) + " (46A)");
     };
     for (const auto& inv : ctx.p.invoices) {
       if (kind != Kind::kInvoice) break;

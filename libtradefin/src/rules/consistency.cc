@@ -99,11 +99,11 @@ void CompareStatements(Context& ctx, const std::string& rule,
     const Statement<V>& r = s[against[i]];
     std::string shown = r.text + " as " + r.ref.type +
                         (r.ref.number.empty() ? "" : " " + r.ref.number) + " " +
-                        Join(r.fields, ",") + " shows";
+                        FieldsWords(r.fields) + " shows";
     bool folded = false;
     for (const std::string& c : causes) {
       if (Finding* f = ctx.Existing(c, s[i].ref)) {
-        f->consequences.push_back(Join(s[i].fields, ",") + " " + s[i].text +
+        f->consequences.push_back(FieldsWords(s[i].fields) + " " + s[i].text +
                                   " conflicts with " + shown + " (" + rule +
                                   ")");
         folded = true;
@@ -301,9 +301,9 @@ void ComparePricesAndValues(Context& ctx) {
         Price pa{inv.currency, a.unit_price, a.unit};
         Price pb{ccy_b, b.unit_price, b.unit};
         std::vector<Statement<Price>> s = {
-            {RefOf(inv), {"items[" + std::to_string(a.line_number) + "].unit_price"},
+            {RefOf(inv), {"items[" + std::to_string(i) + "].unit_price"},
              pa, PriceText(pa)},
-            {RefOf(cd), {"items[" + std::to_string(b.line_number) + "].unit_price"},
+            {RefOf(cd), {"items[" + std::to_string(i) + "].unit_price"},
              pb, PriceText(pb)}};
         CompareStatements(ctx, "UCP14D-UNIT-PRICE", kRef14d,
                           Severity::kDiscrepancy, s, same_price,
@@ -572,16 +572,14 @@ void CompareHsCodes(Context& ctx) {
   };
   if (!invoice_is_ref) {
     for (const CommercialInvoice& inv : p.invoices)
-      for (const InvoiceItem& it : inv.items)
-        check(RefOf(inv),
-              "items[" + std::to_string(it.line_number) + "].hs_code",
-              it.hs_code);
+      for (size_t k = 0; k < inv.items.size(); ++k)
+        check(RefOf(inv), "items[" + std::to_string(k) + "].hs_code",
+              inv.items[k].hs_code);
   }
   for (const CustomsDeclaration& cd : p.customs_declarations)
-    for (const CustomsItem& it : cd.items)
-      check(RefOf(cd),
-            "items[" + std::to_string(it.line_number) + "].commodity_code",
-            it.commodity_code);
+    for (size_t k = 0; k < cd.items.size(); ++k)
+      check(RefOf(cd), "items[" + std::to_string(k) + "].commodity_code",
+            cd.items[k].commodity_code);
 }
 
 // ---- parties, places, dates -------------------------------------------------
@@ -641,7 +639,7 @@ void ComparePartiesPlacesDates(Context& ctx) {
         if (late) {
           late->consequences.push_back(
               "customs-declaration " + cd.declaration_number +
-              " export_date " + cd.export_date->ToIso() +
+              " export date " + cd.export_date->ToIso() +
               " is before that shipment date (UCP14D-SHIPMENT-DATE)");
           continue;
         }

@@ -41,8 +41,9 @@ struct Context {
                    const std::string& other_value) {
     std::string expected = other_value + " as " + other.type;
     if (!other.number.empty()) expected += " " + other.number;
-    for (size_t i = 0; i < other_fields.size(); ++i)
-      expected += (i ? "," : " ") + other_fields[i];
+    // For people: the other document's fields in words (other_fields keeps
+    // the paths for programs).
+    if (!other_fields.empty()) expected += " " + FieldsWords(other_fields);
     expected += " shows";
     Add(std::move(rule_id), std::move(reference), severity,
         std::move(document), std::move(fields), std::move(found),

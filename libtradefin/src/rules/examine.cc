@@ -275,12 +275,13 @@ void CheckInvoiceGoods(Context& ctx, const CommercialInvoice& inv) {
                 "\"");
   }
   if (!g.hs_code.empty()) {
-    for (const InvoiceItem& item : inv.items) {
+    for (size_t k = 0; k < inv.items.size(); ++k) {
+      const InvoiceItem& item = inv.items[k];
       if (!item.hs_code.empty() &&
           item.hs_code.compare(0, g.hs_code.size(), g.hs_code) != 0) {
         ctx.Add("UCP18C-HS-CODE", "UCP 600 Art. 18(c); ISBP 821 C3",
                 Severity::kDiscrepancy, RefOf(inv),
-                {"items[" + std::to_string(item.line_number) + "].hs_code"},
+                {"items[" + std::to_string(k) + "].hs_code"},
                 item.hs_code, "HS " + g.hs_code + " (45A)");
       }
     }
@@ -315,7 +316,8 @@ void CheckInvoiceGoods(Context& ctx, const CommercialInvoice& inv) {
   // UCP18A-CURRENCY; its prices are not compared again.
   if (g.unit_price && inv.currency == ctx.lc.amount.currency &&
       inv.total.currency == ctx.lc.amount.currency) {
-    for (const InvoiceItem& item : inv.items) {
+    for (size_t k = 0; k < inv.items.size(); ++k) {
+      const InvoiceItem& item = inv.items[k];
       bool currency_ok = g.price_currency == inv.currency;
       // Compared per the same unit (a price per KG against 45A per MT).
       bool price_ok =
@@ -324,7 +326,7 @@ void CheckInvoiceGoods(Context& ctx, const CommercialInvoice& inv) {
       if (!currency_ok || !price_ok) {
         ctx.Add("UCP18-UNIT-PRICE", "UCP 600 Art. 18, 30(a); ISBP 821 C7",
                 Severity::kDiscrepancy, RefOf(inv),
-                {"items[" + std::to_string(item.line_number) + "].unit_price"},
+                {"items[" + std::to_string(k) + "].unit_price"},
                 inv.currency + " " + item.unit_price.ToString(),
                 std::string(g.price_about ? "about " : "") + g.price_currency +
                     " " + g.unit_price->ToString() +
@@ -814,32 +816,6 @@ std::string Wrap(const std::string& first, const std::string& text,
     line_has_word = true;
   }
   return out + "\n";
-}
-
-// A model field path as people say it: "presentation_place" -> "presentation
-// place", "goods[0].description" -> "goods #1 description".
-std::string FieldWords(const std::string& field) {
-  std::string out;
-  for (size_t i = 0; i < field.size(); ++i) {
-    const char c = field[i];
-    if (c == '_' || c == '.') {
-      out += ' ';
-    } else if (c == '[') {
-      const size_t close = field.find(']', i);
-      const std::string n = field.substr(i + 1, close == std::string::npos ? 0 : close - i - 1);
-      bool digits = !n.empty() && n.size() < 9 &&
-                    std::all_of(n.begin(), n.end(), [](char d) { return d >= '0' && d <= '9'; });
-      if (!digits || close == std::string::npos) {
-        out += c;
-        continue;
-      }
-      out += " #" + std::to_string(std::atoi(n.c_str()) + 1);
-      i = close;
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace

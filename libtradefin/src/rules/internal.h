@@ -29,6 +29,12 @@ std::string Upper(std::string_view s);
 // '+' is an item of its own.
 std::vector<std::string> SplitItems(const TextLines& lines);
 
+// A Finding field path as people say it, for report text: "presentation_place"
+// -> "presentation place", "goods[0].description" -> "goods #1 description"
+// (list indices count from 1 in words). FieldsWords joins several with ", ".
+std::string FieldWords(const std::string& field);
+std::string FieldsWords(const std::vector<std::string>& fields);
+
 // Party names equal after Normalize, with common legal-form abbreviations
 // folded (COMPANY=CO, LIMITED=LTD, CORPORATION=CORP, ...) and a leading
 // "THE" dropped (ISBP 821 A1: common abbreviations are acceptable).

@@ -397,4 +397,39 @@ std::string SetText(const std::set<std::string>& s) {
   return Join(std::vector<std::string>(s.begin(), s.end()), " ");
 }
 
+// A model field path as people say it: "presentation_place" -> "presentation
+// place", "goods[0].description" -> "goods #1 description".
+std::string FieldWords(const std::string& field) {
+  std::string out;
+  for (size_t i = 0; i < field.size(); ++i) {
+    const char c = field[i];
+    if (c == '_' || c == '.') {
+      out += ' ';
+    } else if (c == '[') {
+      const size_t close = field.find(']', i);
+      const std::string n = field.substr(i + 1, close == std::string::npos ? 0 : close - i - 1);
+      bool digits = !n.empty() && n.size() < 9 &&
+                    std::all_of(n.begin(), n.end(), [](char d) { return d >= '0' && d <= '9'; });
+      if (!digits || close == std::string::npos) {
+        out += c;
+        continue;
+      }
+      out += " #" + std::to_string(std::atoi(n.c_str()) + 1);
+      i = close;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string FieldsWords(const std::vector<std::string>& fields) {
+  std::string out;
+  for (const std::string& f : fields) {
+    if (!out.empty()) out += ", ";
+    out += FieldWords(f);
+  }
+  return out;
+}
+
 }  // namespace tradefin::rules_internal

@@ -42,7 +42,8 @@ struct Finding {
   Severity severity = Severity::kDiscrepancy;
   DocumentRef document;
   // Where in `document` the finding is. For a document: paths into its
-  // model, snake_case members joined by '.', list items as [i]
+  // model, snake_case members joined by '.', list items as [i] with i the
+  // 0-based position in the model's list (not a line number)
   // ("departure_date", "seller.name", "goods[0].description"). For the
   // presentation itself (document.type "presentation"): "presentation_date"
   // or "presentation_place" (the ExamineOptions members). For a credit
