@@ -34,8 +34,26 @@ std::string Count(uint64_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+std::string ErrorText(const Status& status) {
+  std::string_view kind;
+  switch (status.code()) {
+    case StatusCode::kOk: return "ok";
+    case StatusCode::kInvalidArgument: kind = "invalid input"; break;
+    case StatusCode::kNotFound: kind = "not found"; break;
+    case StatusCode::kAlreadyExists: kind = "already exists"; break;
+    case StatusCode::kFailedPrecondition: kind = "not possible now"; break;
+    case StatusCode::kCorruption: kind = "damaged data"; break;
+    case StatusCode::kIOError: kind = "file or disk error"; break;
+    case StatusCode::kUnsupported: kind = "not supported"; break;
+    case StatusCode::kInternal:
+      kind = "internal error (a bug in tradefin; please report it)";
+      break;
+  }
+  return std::string(kind) + ": " + std::string(status.message());
+}
+
 void FailWith(const Status& status) {
-  std::cerr << "tradefin: " << status.ToString() << "\n";
+  std::cerr << "tradefin: " << ErrorText(status) << "\n";
   Exit(kExitError);
 }
 

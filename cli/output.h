@@ -33,7 +33,13 @@ int RunApp(CLI::App& app, int argc, char** argv);
 // Ends the current command with `code` (throws CLI::RuntimeError).
 [[noreturn]] void Exit(int code);
 
-// Prints "tradefin: <status>" to stderr and exits with kExitError.
+// An error for people: "<kind>: <message>", the kind in plain words
+// ("not found", "invalid input", "damaged data", ...) instead of the
+// library's code name. JSON output keeps Status::ToString() for programs.
+std::string ErrorText(const Status& status);
+
+// Prints "tradefin: " + ErrorText(status) to stderr and exits with
+// kExitError.
 [[noreturn]] void FailWith(const Status& status);
 
 // Reads a whole input file ("-" is standard input). kNotFound when it does

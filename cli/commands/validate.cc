@@ -35,7 +35,7 @@ int RunValidate(const ValidateOptionsCli& o) {
     Result<ValidationReport> report = (*validator)->ValidateFile(file);
     if (!report.ok()) {
       any_error = true;
-      std::cerr << "tradefin: " << report.status().ToString() << "\n";
+      std::cerr << "tradefin: " << ErrorText(report.status()) << "\n";
       if (o.json) {
         w.BeginObject();
         w.Key("file");

@@ -125,7 +125,7 @@ TEST_CASE("damaged store CLI: a truncated table file") {
   auto log = RunCli({"log", "--store", s.store});
   CHECK(log.exit_code == 2);
   CHECK_FALSE(Has(log.err, "no store at"));
-  CHECK_MESSAGE(Has(log.err, "Corruption"), log.err);
+  CHECK_MESSAGE(Has(log.err, "tradefin: damaged data: "), log.err);
   auto audit = RunCli({"audit", "--store", s.store});
   CHECK(audit.exit_code == 1);
   CHECK_FALSE(Has(audit.out + audit.err, "no store at"));
