@@ -157,9 +157,15 @@ void SetupVerify(CLI::App& app) {
   cmd->add_option("--pubkey,--key", opts->pubkeys,
                   "Trusted public key (SPKI PEM or X.509 certificate); "
                   "repeatable. --key is the old spelling, kept for one "
-                  "release");
+                  "release")
+      // One value per use: without this CLI11 lets a repeatable option
+      // swallow the following positional FILE as a second key.
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--trust", opts->trust_lists,
-                  "Trust list: lines '<name-or-key-id> <public key file>'");
+                  "Trust list: lines '<name-or-key-id> <public key file>'")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--allow-sha1", opts->allow_sha1,
                 "Accept rsa-sha1 / sha1 (legacy documents only)");
   cmd->add_flag("--explain", opts->explain,
