@@ -125,6 +125,25 @@ TEST_CASE("finance CLI: full cycle with partial repayments, status and list") {
   CHECK(j["events"][1]["kind"] == "approve");
   CHECK(j["events"][1]["signer"] == kBank);
   CHECK(j["events"][1]["time"].get<std::string>().size() == 20);  // ISO 8601 UTC
+  // The stored event comes back as the signed XML the bank submitted, and
+  // the encumbrance the hub made right after it says what it encumbers.
+  {
+    const std::string approve = std::to_string(j["events"][1]["entry"].get<uint64_t>());
+    auto ev = RunCli({"get", "--store", d.store, approve, "--document"});
+    CHECK_MESSAGE(ev.exit_code == 0, ev.err);
+    CHECK(ev.out.find("Approve") != std::string::npos);
+    CHECK(ev.out.find("Signature") != std::string::npos);
+    CHECK(ev.err.find("the stored financing event of entry " + approve) != std::string::npos);
+    ev = RunCli({"get", "--store", d.store, approve});
+    CHECK(ev.out.find("actor: " + std::string(kBank)) != std::string::npos);
+    CHECK(ev.out.find("party:") == std::string::npos);
+    const std::string enc = std::to_string(j["events"][1]["entry"].get<uint64_t>() + 1);
+    ev = RunCli({"get", "--store", d.store, enc});
+    CHECK_MESSAGE(ev.out.find("encumbrance: encumber of entry " + wb + " to " + kBank) !=
+                      std::string::npos,
+                  ev.out);
+    CHECK(ev.out.find("EUR 800000.00") != std::string::npos);
+  }
   r = d.Finance({"status", wb});
   CHECK(r.out.find("released") != std::string::npos);
   r = d.Finance({"list", "--party", kBank2});

@@ -151,5 +151,37 @@ TEST_CASE("issue 13: a new store directory is private (0700)") {
         std::filesystem::perms::owner_all);
 }
 
+TEST_CASE("issue 13: errors name their kind in plain words, not code names") {
+  TempDir dir;
+  auto r = RunCli({"validate", (dir.path() / "missing.xml").string()});
+  CHECK(r.exit_code == 2);
+  CHECK_MESSAGE(r.err.rfind("tradefin: not found: cannot read '", 0) == 0, r.err);
+  CHECK(r.err.find("NotFound") == std::string::npos);
+  // --json keeps the code name for programs.
+  r = RunCli({"validate", "--json", (dir.path() / "missing.xml").string()});
+  CHECK(r.exit_code == 2);
+  CHECK_MESSAGE(r.out.find("\"error\":\"NotFound: cannot read") != std::string::npos, r.out);
+
+  r = RunCli({"log", "--store", (dir.path() / "nostore").string()});
+  CHECK(r.exit_code == 2);
+  CHECK_MESSAGE(r.err.rfind("tradefin: not found: no store at ", 0) == 0, r.err);
+}
+
+TEST_CASE("issue 13: verify --pubkey A --pubkey B FILE takes FILE as the document") {
+  TempDir dir;
+  auto p = [&](const std::string& n) { return (dir.path() / n).string(); };
+  REQUIRE(RunCli({"key", "gen", "--out", p("a")}).exit_code == 0);
+  REQUIRE(RunCli({"key", "gen", "--out", p("b")}).exit_code == 0);
+  REQUIRE(RunCli({"sign", Sample("shipment/letter-of-credit.xml"), "--key",
+                  p("b.key"), "--out", p("signed.xml")})
+              .exit_code == 0);
+  // Before the fix CLI11 read signed.xml as a second value of the last
+  // --pubkey and then failed for want of a FILE.
+  auto r = RunCli({"verify", "--pubkey", p("a.pub"), "--pubkey", p("b.pub"),
+                   p("signed.xml")});
+  CHECK_MESSAGE(r.exit_code == 0, (r.out + r.err));
+  CHECK(r.out.find("OK") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace tradefin
