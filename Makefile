@@ -55,7 +55,7 @@ test-asan: deps $(ASAN_DIR)/CMakeCache.txt
 # ThreadSanitizer. Only the test programs that hold them are built.
 # -Wno-tsan: Crypto++'s headers use std::atomic_thread_fence, which GCC
 # warns TSan cannot model; the warning is about their code, not ours.
-TSAN_TARGETS = xml_test document_test signing_test workflow_test
+TSAN_TARGETS = xml_test document_test signing_test store_test workflow_test
 $(TSAN_DIR)/CMakeCache.txt:
 	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DTRADEFIN_BUILD_BENCH=OFF -DTRADEFIN_BUILD_CLI=OFF \

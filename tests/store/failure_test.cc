@@ -177,7 +177,8 @@ TEST_CASE("failure: audit of a store with a missing row names it") {
   CHECK(*r->bad_entry == 0);
 }
 
-TEST_CASE("failure: audit reads the size and the rows from one snapshot") {
+TEST_CASE("failure: audit reads the size and the rows from one snapshot"
+          * doctest::test_suite("concurrency")) {
   Fixture f;
   std::atomic<bool> stop{false};
   std::thread writer([&] {
