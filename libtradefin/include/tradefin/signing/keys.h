@@ -4,6 +4,13 @@
 // Private keys are PKCS#8 PEM; public keys SubjectPublicKeyInfo PEM (or the
 // key inside an X.509 certificate, PEM or DER, for verification only).
 //
+// Neither key type is default-constructible, by design: every PublicKey
+// and PrivateKey holds a real key, so no caller has to check for an empty
+// one before it verifies or signs. Hold a key that is not known yet in
+// std::optional<PublicKey> or a Result<PublicKey> (Result is
+// default-constructible). A moved-from key may only be assigned to or
+// destroyed.
+//
 // Thread safety: PublicKey and PrivateKey are immutable after creation and
 // may be shared between threads.
 #ifndef TRADEFIN_SIGNING_KEYS_H_
@@ -15,7 +22,8 @@
 
 #include "tradefin/core/export.h"
 #include "tradefin/core/result.h"
-#include "tradefin/signing/base64.h"
+#include "tradefin/core/base64.h"
+#include "tradefin/core/hash.h"
 
 namespace tradefin {
 
@@ -98,11 +106,6 @@ class TRADEFIN_EXPORT PrivateKey {
   std::shared_ptr<const Rep> rep_;
 };
 
-// SHA-256 of `data` (raw 32 bytes). Provided here because the signing module
-// is the one place Crypto++ lives.
-TRADEFIN_EXPORT std::string Sha256(std::string_view data);
-// Lowercase hex. (Base64Encode/Base64Decode: tradefin/signing/base64.h.)
-TRADEFIN_EXPORT std::string HexEncode(std::string_view bytes);
 
 }  // namespace tradefin
 
