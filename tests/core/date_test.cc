@@ -5,7 +5,9 @@
 
 #include "testing/testing.h"
 #include "tradefin/core/clock.h"
+#include "tradefin/core/decimal.h"
 #include "tradefin/core/money.h"
+#include "tradefin/core/status.h"
 
 namespace tradefin {
 
@@ -38,6 +40,13 @@ TEST_CASE("issue 13: Date and Money print with the standard streams") {
   out << Date{2025, 5, 31} << " " << *Money::Parse("EUR", "1250000.5") << " "
       << *Money::Parse("JPY", "1500");
   CHECK(out.str() == "2025-05-31 EUR 1250000.50 JPY 1500");
+}
+
+TEST_CASE("issue 13: Decimal and Status print with the standard streams") {
+  std::ostringstream out;
+  out << *Decimal::Parse("240.00") << " " << Status() << " "
+      << Status::NotFound("no entry 9");
+  CHECK(out.str() == "240.00 OK NotFound: no entry 9");
 }
 
 }  // namespace tradefin

@@ -3,6 +3,7 @@
 #include "tradefin/document/validate.h"
 
 #include <filesystem>
+#include <sstream>
 #include <thread>
 
 #include "testing/testing.h"
@@ -76,6 +77,9 @@ TEST_CASE("every invalid sample gives exactly its expected code") {
       CHECK(issue.code == code);
       CHECK(issue.file == p.string());
       CHECK_FALSE(issue.message.empty());
+      std::ostringstream streamed;
+      streamed << issue;
+      CHECK(streamed.str() == FormatIssue(issue));
     }
   }
 }

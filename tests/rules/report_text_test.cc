@@ -21,6 +21,9 @@ TEST_CASE("report text wraps at 80 columns and names fields in words") {
   ExaminationReport r = Run(lc, p, o);
   REQUIRE(Count(r, "UCP6D-EXPIRY-PLACE") == 1);
   const std::string text = FormatReportText(r);
+  std::ostringstream streamed;
+  streamed << r;  // the same text through the standard streams
+  CHECK(streamed.str() == text);
   std::istringstream in(text);
   std::string line;
   int lines = 0;

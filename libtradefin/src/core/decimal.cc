@@ -1,6 +1,7 @@
 #include "tradefin/core/decimal.h"
 
 #include <limits>
+#include <ostream>
 
 namespace tradefin {
 namespace {
@@ -77,6 +78,10 @@ Result<Decimal> Decimal::ParseSwift(std::string_view text) {
                                    std::string(text) + "'");
   }
   return ParseWithSeparator(text, ',', true, true);
+}
+
+std::ostream& operator<<(std::ostream& os, const Decimal& value) {
+  return os << value.ToString();
 }
 
 std::string Decimal::ToString() const {

@@ -1,5 +1,7 @@
 #include "tradefin/core/status.h"
 
+#include <ostream>
+
 namespace tradefin {
 
 struct Status::Rep {
@@ -42,6 +44,10 @@ StatusCode Status::code() const { return rep_ ? rep_->code : StatusCode::kOk; }
 
 std::string_view Status::message() const {
   return rep_ ? std::string_view(rep_->message) : std::string_view();
+}
+
+std::ostream& operator<<(std::ostream& os, const Status& status) {
+  return os << status.ToString();
 }
 
 std::string Status::ToString() const {

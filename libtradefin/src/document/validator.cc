@@ -2,6 +2,7 @@
 // grammars) → model parse → semantic rules. Every step after the parse
 // needs the previous one to have passed: XSD errors stop the run, because
 // the parsers and rules assume a schema-valid tree.
+#include <ostream>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -356,6 +357,10 @@ Status CheckDocumentType(const Document& doc, DocumentType expected,
   return Status::InvalidArgument(
       std::string(source_name) + ": is a " + std::string(DocumentTypeName(doc.type)) +
       ", expected a " + std::string(DocumentTypeName(expected)));
+}
+
+std::ostream& operator<<(std::ostream& os, const ValidationIssue& issue) {
+  return os << FormatIssue(issue);
 }
 
 std::string FormatIssue(const ValidationIssue& issue) {

@@ -3,6 +3,7 @@
 // rule ids are listed in docs/reference/examination-rules.md.
 #include "tradefin/rules/examine.h"
 
+#include <ostream>
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -819,6 +820,10 @@ std::string Wrap(const std::string& first, const std::string& text,
 }
 
 }  // namespace
+
+std::ostream& operator<<(std::ostream& os, const ExaminationReport& report) {
+  return os << FormatReportText(report);
+}
 
 std::string FormatReportText(const ExaminationReport& r) {
   std::string out = "verdict: ";

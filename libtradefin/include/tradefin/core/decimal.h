@@ -8,6 +8,7 @@
 #define TRADEFIN_CORE_DECIMAL_H_
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,9 @@ TRADEFIN_EXPORT int Compare(const Decimal& a, const Decimal& b);
 TRADEFIN_EXPORT Result<Decimal> Multiply(const Decimal& a, const Decimal& b);
 // a + b exactly. kInvalidArgument on overflow.
 TRADEFIN_EXPORT Result<Decimal> Add(const Decimal& a, const Decimal& b);
+
+// Writes ToString() ("4750", "240.00").
+TRADEFIN_EXPORT std::ostream& operator<<(std::ostream& os, const Decimal& value);
 
 }  // namespace tradefin
 

@@ -12,6 +12,7 @@
 #ifndef TRADEFIN_CORE_STATUS_H_
 #define TRADEFIN_CORE_STATUS_H_
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -81,6 +82,9 @@ class [[nodiscard]] TRADEFIN_EXPORT Status {
   struct Rep;
   std::shared_ptr<const Rep> rep_;  // null iff OK
 };
+
+// Writes ToString(): "OK" or "<CodeName>: <message>".
+TRADEFIN_EXPORT std::ostream& operator<<(std::ostream& os, const Status& status);
 
 }  // namespace tradefin
 

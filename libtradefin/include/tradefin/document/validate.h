@@ -22,6 +22,7 @@
 #define TRADEFIN_DOCUMENT_VALIDATE_H_
 
 #include <cstddef>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -137,6 +138,8 @@ Result<T> ParseFileAs(const Validator& validator, const std::string& path) {
 // "file:line:col: CODE: message [path]" (the path part only when known),
 // the form `tradefin validate` prints.
 TRADEFIN_EXPORT std::string FormatIssue(const ValidationIssue& issue);
+// Writes FormatIssue(issue).
+TRADEFIN_EXPORT std::ostream& operator<<(std::ostream& os, const ValidationIssue& issue);
 
 }  // namespace tradefin
 

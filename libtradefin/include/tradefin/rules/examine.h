@@ -24,6 +24,7 @@
 #ifndef TRADEFIN_RULES_EXAMINE_H_
 #define TRADEFIN_RULES_EXAMINE_H_
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -165,6 +166,9 @@ TRADEFIN_EXPORT Result<ExaminationReport> Examine(
 // Stable: golden tests compare it byte for byte. Programs should read the
 // report itself (or `tradefin examine --json`), not this text.
 TRADEFIN_EXPORT std::string FormatReportText(const ExaminationReport& report);
+// Writes FormatReportText(report): `std::cout << report` prints what
+// `tradefin examine` prints.
+TRADEFIN_EXPORT std::ostream& operator<<(std::ostream& os, const ExaminationReport& report);
 
 }  // namespace tradefin
 
