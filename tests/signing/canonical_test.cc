@@ -86,6 +86,41 @@ TEST_CASE("ed25519: a public key with y >= p is refused") {
                   .ok());
 }
 
+TEST_CASE("ed25519: a public key of small order is refused") {
+  // The eight points of order 1, 2, 4 and 8 in canonical encoding.
+  const char* small_order[] = {
+      kOne,  // the identity
+      "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+      "0000000000000000000000000000000000000000000000000000000000000000",
+      "0000000000000000000000000000000000000000000000000000000000000080",
+      "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+      "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+      "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+      "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+  };
+  for (const char* hex : small_order) {
+    CAPTURE(hex);
+    auto key = PublicKey::FromEd25519Raw(Hex(hex));
+    CHECK_FALSE(key.ok());
+    if (!key.ok()) {
+      CHECK(key.status().IsInvalidArgument());
+      CHECK(std::string(key.status().message()).find("small order") != std::string::npos);
+    }
+    CHECK_FALSE(PublicKey::FromDer(Hex("302a300506032b6570032100") + Hex(hex)).ok());
+  }
+  // Why: with the canonical identity as the key, R = B and S = 1 satisfy
+  // [S]B = R + [k]A for every message. Show it with a key accepted before
+  // the check would have been (so this can fail if the check goes).
+  auto identity = PublicKey::FromEd25519Raw(Hex(kOne));
+  if (identity.ok()) {
+    CHECK_FALSE(identity->Verify("any message at all", Hex(kBasePoint) + Hex(kOne)));
+  }
+  // A genuine key is still fine.
+  auto key = PrivateKey::Generate(KeyType::kEd25519);
+  REQUIRE_OK(key);
+  CHECK(PublicKey::FromEd25519Raw(key->public_key().ed25519_raw()).ok());
+}
+
 TEST_CASE("ed25519: S + L is refused on a signed document") {
   auto key = PrivateKey::Generate(KeyType::kEd25519);
   REQUIRE_OK(key);
