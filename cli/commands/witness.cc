@@ -11,6 +11,7 @@
 #include "commands/offline_cli.h"
 #include "commands/store/store_cli.h"
 #include "output.h"
+#include "tradefin/core/clock.h"
 #include "tradefin/store/witness.h"
 
 namespace tradefin::cli {
@@ -89,7 +90,8 @@ void SetupWitnessCosign(CLI::App* parent) {
                           {"old_size", r->had_state ? nlohmann::json(r->old_size) : nlohmann::json()},
                           {"new_size", r->new_size}};
       if (ok) {
-        j["time"] = r->time;
+        j["time"] = r->time;  // Unix seconds, as in the cosignature line
+        j["time_iso"] = FormatUtcMillis(static_cast<int64_t>(r->time) * 1000);
         j["cosignature"] = r->cosignature;
         j["cosigned_checkpoint"] = r->cosigned_checkpoint;
       }

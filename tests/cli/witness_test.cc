@@ -86,6 +86,10 @@ TEST_CASE("witness CLI: init, cosign with consistency proofs, refusal, fork evid
   CHECK_MESSAGE(second.exit_code == 0, second.out << second.err);
   CHECK(second.out.find("\"outcome\":\"cosigned\"") != std::string::npos);
   CHECK(second.out.find("\"old_size\":1") != std::string::npos);
+  // The cosigning time for people too: "time_iso":"YYYY-MM-DDTHH:MM:SS.000Z".
+  const size_t iso = second.out.find("\"time_iso\":\"");
+  REQUIRE_MESSAGE(iso != std::string::npos, second.out);
+  CHECK(second.out.substr(iso + 12 + 19, 6) == ".000Z\"");
 
   // verify-consistency: offline, both directions of the verdict.
   auto vc = RunCli({"verify-consistency", proof, "--old", cp1, "--hub-key", vkey});
