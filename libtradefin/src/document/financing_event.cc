@@ -155,17 +155,23 @@ Result<FinancingEvent> ReaderImpl::Parse(std::string_view bytes) const {
       return Bad(a.line(), "Amount " + digits + " does not fit in 64-bit minor units");
     ev.amount = Money{cur, static_cast<int64_t>(u)};
   }
-  auto int_of = [&](std::string_view name) {
-    int v = 0;
-    std::string s = text(k, name);
-    std::from_chars(s.data(), s.data() + s.size(), v);
-    return v;
+  // The schema admits only plain digits in range; an element that is there
+  // must parse exactly, or the model would disagree with the signed bytes
+  // (it once read " 9" days as 0, found by fuzzing).
+  auto int_of = [&](std::string_view name, int* out) -> Status {
+    xml::Node n = k.child(ns, name);
+    if (!n) return Status();
+    const std::string s = n.text();
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || *out < 1)
+      return Bad(n.line(), std::string(name) + " '" + s + "' is not a positive whole number");
+    return Status();
   };
   ev.bank = text(k, "Bank");
-  ev.tenor_days = int_of("TenorDays");
-  ev.advance_rate_bp = int_of("AdvanceRateBp");
+  TRADEFIN_RETURN_IF_ERROR(int_of("TenorDays", &ev.tenor_days));
+  TRADEFIN_RETURN_IF_ERROR(int_of("AdvanceRateBp", &ev.advance_rate_bp));
   ev.guarantor = text(k, "Guarantor");
-  ev.covered_share_bp = int_of("CoveredShareBp");
+  TRADEFIN_RETURN_IF_ERROR(int_of("CoveredShareBp", &ev.covered_share_bp));
   ev.to = text(k, "To");
   ev.reason = text(k, "Reason");
   return ev;
