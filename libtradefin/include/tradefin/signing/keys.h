@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "tradefin/core/export.h"
+#include "tradefin/core/hash.h"
 #include "tradefin/core/result.h"
 #include "tradefin/signing/base64.h"
 
@@ -97,12 +98,6 @@ class TRADEFIN_EXPORT PrivateKey {
   explicit PrivateKey(std::shared_ptr<const Rep> rep);
   std::shared_ptr<const Rep> rep_;
 };
-
-// SHA-256 of `data` (raw 32 bytes). Provided here because the signing module
-// is the one place Crypto++ lives.
-TRADEFIN_EXPORT std::string Sha256(std::string_view data);
-// Lowercase hex. (Base64Encode/Base64Decode: tradefin/signing/base64.h.)
-TRADEFIN_EXPORT std::string HexEncode(std::string_view bytes);
 
 }  // namespace tradefin
 
