@@ -426,6 +426,96 @@ TEST_CASE("faults: the log-tail check reads LevelDB's record framing") {
   CHECK(LevelDbLogTailIsTorn(block.substr(0, 32767), 32767));
 }
 
+// The newest LevelDB log of the store in `dir` and its size (0 if none).
+uint64_t NewestLogBytes(const std::string& dir) {
+  std::string newest;
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / "db")) {
+    const std::string n = e.path().filename().string();
+    if (n.ends_with(".log") && n > newest) newest = n;
+  }
+  return newest.empty() ? 0 : fs::file_size(fs::path(dir) / "db" / newest);
+}
+
+TEST_CASE("faults: the flush of a long log at close, every file operation failed in turn") {
+  // A clean close after writes has LevelDB write its memtable to a table
+  // once the log holds kCloseFlushLogBytes (so that the next open does not
+  // replay it). That flush rewrites files of a store whose batches are all
+  // synced already: whatever fails during it, nothing may be lost.
+  Base base;
+  TempDir tmp;
+  const std::string state = (tmp.path() / "long-log").string();
+  const std::string dir = (tmp.path() / "s").string();
+  uint64_t size = 0;
+  {
+    // Grow the log past the threshold; copy the files while the handle is
+    // open (every batch is synced), so the copy still has the long log.
+    CopyStore(base.dir, dir);
+    auto st = OpenDefault(dir);
+    for (int n = 2; NewestLogBytes(dir) < store::kCloseFlushLogBytes; ++n) {
+      REQUIRE(n < 60);
+      auto r = st->Submit(base.Shipment(n), {});
+      REQUIRE_OK(r);
+      REQUIRE(r->accepted);
+    }
+    size = st->size() + 1;  // with the party added below
+    CopyStore(dir, state);
+  }
+  auto write = [](Store& s) {
+    REQUIRE_OK(s.AddParty(kNewParty, "Late", {PartyRole::kFinancingBank},
+                          NewKey().public_key().spki_der()));
+  };
+
+  // Reading only never flushes: the files stay as they were.
+  CopyStore(state, dir);
+  const uint64_t log_bytes = NewestLogBytes(dir);
+  OpenDefault(dir).reset();
+  CHECK(NewestLogBytes(dir) == log_bytes);
+
+  // A clean run: the close leaves an empty log; count its file operations.
+  uint64_t ops = 0;
+  {
+    CopyStore(state, dir);
+    FaultEnv env;
+    auto st = OpenWith(dir, &env);
+    REQUIRE_OK(st);
+    write(**st);
+    env.ResetCounts();
+    st->reset();
+    ops = env.count();
+  }
+  CHECK(NewestLogBytes(dir) == 0);
+  CHECK(ops >= 3);  // new log, table, MANIFEST at least
+  {
+    auto st = OpenDefault(dir);
+    CHECK(st->size() == size);
+    RequireClean(*st);
+  }
+  for (uint64_t k = 1; k <= ops; ++k) {
+    CAPTURE(k);
+    CopyStore(state, dir);
+    {
+      FaultEnv env;
+      auto st = OpenWith(dir, &env);
+      REQUIRE_OK(st);
+      write(**st);
+      env.ResetCounts();
+      env.set_torn_appends(k % 2 == 1);
+      env.FailNth(k, kErrors[k % 3]);
+      st->reset();
+    }
+    auto st = OpenDefault(dir);
+    CHECK(st->size() == size);
+    RequireClean(*st);
+    REQUIRE_OK(st->AddParty("GUARDEFFXXX", "Next", {PartyRole::kGuarantor},
+                            NewKey().public_key().spki_der()));
+    st.reset();
+    auto again = OpenDefault(dir);
+    CHECK(again->size() == size + 1);
+    RequireClean(*again);
+  }
+  MESSAGE("flush at close: " << ops << " file operations, each failed in turn");
+}
+
 TEST_CASE("faults: disk full and read-only store give a precise error, nothing written") {
   Base base;
   TempDir tmp;

@@ -43,6 +43,11 @@ inline constexpr char kMetaPrefix = 'm';
 // Active encumbrance per shipment key (§6.2); financing_store.cc.
 inline constexpr char kEncumbrancePrefix = 'f';
 
+// A clean close after writes flushes the memtable when the newest LevelDB
+// log has reached this size (StoreImpl::FlushLogOnClose): an open then
+// replays at most this much log.
+inline constexpr uint64_t kCloseFlushLogBytes = 256u << 10;
+
 // Store format (meta `format`, §3): 2 = version-2 entries and party rows.
 inline constexpr uint16_t kStoreFormat = 2;
 inline constexpr char kCosignaturePrefix = 'w';  // witness.md §5
@@ -169,6 +174,10 @@ class StoreImpl final : public Store {
     std::set<std::string> changed_parties;
   };
   Status OpenDb(bool create, size_t block_cache_bytes);
+  // At close: after writes, flushes LevelDB's memtable to a table when the
+  // newest log holds kCloseFlushLogBytes or more, so that the next open
+  // does not replay it (store.cc).
+  void FlushLogOnClose();
   // Create's steps after the directory: database, hub key, meta.
   Status Initialise();
   // One synced write of `wb`. REQUIRES: mu_ held (or the store not yet
@@ -225,6 +234,7 @@ class StoreImpl final : public Store {
   uint64_t size_ = 0;
   uint16_t format_ = kStoreFormat;  // meta `format` as stored
   Status write_failed_;             // the first failed write (WriteSynced)
+  bool wrote_ = false;              // a write through this handle succeeded
   merkle::CompactRange range_;
   Sha256Hash last_leaf_{};
   std::map<std::string, PartyState> parties_;
