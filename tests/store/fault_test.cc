@@ -436,7 +436,10 @@ uint64_t NewestLogBytes(const std::string& dir) {
   return newest.empty() ? 0 : fs::file_size(fs::path(dir) / "db" / newest);
 }
 
-TEST_CASE("faults: the flush of a long log at close, every file operation failed in turn") {
+// About a minute (158 sweeps, each reopening and auditing): label "slow",
+// so it runs in the release ctest only, not again under ASan.
+TEST_CASE("faults: the flush of a long log at close, every file operation failed in turn"
+          * doctest::test_suite("slow")) {
   // A clean close after writes has LevelDB write its memtable to a table
   // once the log holds kCloseFlushLogBytes (so that the next open does not
   // replay it). That flush rewrites files of a store whose batches are all
