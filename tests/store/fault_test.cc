@@ -438,7 +438,7 @@ uint64_t NewestLogBytes(const std::string& dir) {
 
 // About a minute (158 sweeps, each reopening and auditing): label "slow",
 // so it runs in the release ctest only, not again under ASan.
-TEST_CASE("faults: the flush of a long log at close, every file operation failed in turn"
+TEST_CASE("faults: the flush of a long log at close with every file operation failed in turn"
           * doctest::test_suite("slow")) {
   // A clean close after writes has LevelDB write its memtable to a table
   // once the log holds kCloseFlushLogBytes (so that the next open does not
