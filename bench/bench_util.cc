@@ -5,14 +5,18 @@
 #include <thread>
 
 namespace tradefin::bench {
-namespace {
 
 double Seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
       .count();
 }
 
-}  // namespace
+uint64_t DirBytes(const std::filesystem::path& dir) {
+  uint64_t n = 0;
+  for (auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) n += e.file_size();
+  return n;
+}
 
 double MeasureOpsPerSec(const std::function<void()>& fn, double min_seconds) {
   // Warm-up: caches, allocator pools, lazily built parser objects.

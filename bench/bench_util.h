@@ -4,8 +4,16 @@
 #ifndef TRADEFIN_BENCH_BENCH_UTIL_H_
 #define TRADEFIN_BENCH_BENCH_UTIL_H_
 
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <string>
+
+#include "tradefin/core/result.h"
+#include "tradefin/core/status.h"
 
 namespace tradefin::bench {
 
@@ -18,6 +26,29 @@ double MeasureOpsPerSec(const std::function<void()>& fn,
 // "2 x Intel(R) Xeon(R) ... (nproc 2)": logical CPUs and the CPU model
 // from /proc/cpuinfo, for the machine line of docs/performance/*.md.
 std::string MachineDescription();
+
+// Wall-clock seconds since `start`.
+double Seconds(std::chrono::steady_clock::time_point start);
+
+// Bytes of all regular files below `dir` (a store's disk footprint).
+uint64_t DirBytes(const std::filesystem::path& dir);
+
+// The value, or "<what>: <status>" on stderr and exit(2): a benchmark has
+// no use for a step that failed.
+template <typename T>
+T Need(Result<T> r, const char* what) {
+  if (!r.ok()) {
+    std::fprintf(stderr, "%s: %s\n", what, r.status().ToString().c_str());
+    std::exit(2);
+  }
+  return std::move(*r);
+}
+inline void Need(const Status& s, const char* what) {
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s: %s\n", what, s.ToString().c_str());
+    std::exit(2);
+  }
+}
 
 }  // namespace tradefin::bench
 

@@ -33,6 +33,8 @@
 
 namespace fs = std::filesystem;
 using namespace tradefin;
+using bench::Need;
+using bench::Seconds;
 
 namespace {
 
@@ -41,18 +43,6 @@ constexpr char kShipper[] = "91510113MA6CT4K21P";
 constexpr char kBank[] = "LDZBPLP0XXX";
 constexpr char kGuarantor[] = "GUARDEFFXXX";
 
-double Seconds(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-template <typename T>
-T Need(Result<T> r, const char* what) {
-  if (!r.ok()) {
-    std::fprintf(stderr, "%s: %s\n", what, r.status().ToString().c_str());
-    std::exit(2);
-  }
-  return std::move(*r);
-}
 
 struct Bench {
   std::unique_ptr<Store> store;

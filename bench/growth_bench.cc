@@ -56,36 +56,12 @@
 
 namespace fs = std::filesystem;
 using namespace tradefin;
+using bench::DirBytes;
+using bench::Need;
+using bench::Seconds;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-
-double Seconds(SteadyClock::time_point t0) {
-  return std::chrono::duration<double>(SteadyClock::now() - t0).count();
-}
-
-uint64_t DirBytes(const fs::path& p) {
-  uint64_t n = 0;
-  for (auto& e : fs::recursive_directory_iterator(p))
-    if (e.is_regular_file()) n += e.file_size();
-  return n;
-}
-
-template <typename T>
-T Need(Result<T> r, const char* what) {
-  if (!r.ok()) {
-    std::fprintf(stderr, "%s: %s\n", what, r.status().ToString().c_str());
-    std::exit(2);
-  }
-  return std::move(*r);
-}
-
-void Need(const Status& s, const char* what) {
-  if (!s.ok()) {
-    std::fprintf(stderr, "%s: %s\n", what, s.ToString().c_str());
-    std::exit(2);
-  }
-}
 
 std::vector<uint64_t> ParseList(const std::string& s) {
   std::vector<uint64_t> out;

@@ -25,28 +25,12 @@
 
 namespace fs = std::filesystem;
 using namespace tradefin;
+using bench::DirBytes;
+using bench::Need;
+using bench::Seconds;
 
 namespace {
 
-double Seconds(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-uint64_t DirBytes(const fs::path& p) {
-  uint64_t n = 0;
-  for (auto& e : fs::recursive_directory_iterator(p))
-    if (e.is_regular_file()) n += e.file_size();
-  return n;
-}
-
-template <typename T>
-T Need(Result<T> r, const char* what) {
-  if (!r.ok()) {
-    std::fprintf(stderr, "%s: %s\n", what, r.status().ToString().c_str());
-    std::exit(2);
-  }
-  return std::move(*r);
-}
 
 }  // namespace
 
