@@ -31,11 +31,10 @@ namespace {
 namespace fs = std::filesystem;
 using testing::FaultEnv;
 using testing::OpenDefault;
+using testing::RenumberedSample;
 using testing::RequireClean;
 using testing::FaultError;
 using testing::FileOp;
-using testing::ReadFile;
-using testing::SourceDir;
 using testing::TempDir;
 
 constexpr char kBank[] = "LDZBPLP0XXX";
@@ -98,10 +97,7 @@ struct Base {
                                  std::pair{"rail-waybill.xml", kCarrier},
                                  std::pair{"customs-declaration.xml", kBroker},
                                  std::pair{"commercial-invoice.xml", kShipper}}) {
-      std::string xml = ReadFile(SourceDir() / "samples" / "shipment" / sample);
-      for (const auto& [from, to] : swaps)
-        for (size_t p = xml.find(from); p != std::string::npos; p = xml.find(from, p + to.size()))
-          xml.replace(p, from.size(), to);
+      const std::string xml = RenumberedSample(sample, swaps);
       auto signer = NewSoftwareSigner(keys.at(party));
       REQUIRE_OK(signer);
       auto s = SignDocument(xml, **signer, SignOptions());

@@ -41,10 +41,9 @@ namespace {
 namespace fs = std::filesystem;
 using testing::FaultEnv;
 using testing::OpenDefault;
+using testing::RenumberedSample;
 using testing::RequireClean;
 using testing::FaultError;
-using testing::ReadFile;
-using testing::SourceDir;
 using testing::TempDir;
 using K = FinancingEventKind;
 
@@ -102,10 +101,7 @@ struct Parties {
                                  std::pair{"rail-waybill.xml", kCarrier},
                                  std::pair{"customs-declaration.xml", kBroker},
                                  std::pair{"commercial-invoice.xml", kShipper}}) {
-      std::string xml = ReadFile(SourceDir() / "samples" / "shipment" / sample);
-      for (const auto& [from, to] : swaps)
-        for (size_t p = xml.find(from); p != std::string::npos; p = xml.find(from, p + to.size()))
-          xml.replace(p, from.size(), to);
+      const std::string xml = RenumberedSample(sample, swaps);
       auto s = SignDocument(xml, *signers.at(party), SignOptions());
       if (!s.ok()) return {};
       out.push_back({sample, *s});
