@@ -1,14 +1,35 @@
 #include "bench_util.h"
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <thread>
+
+#include "tradefin/signing/xmldsig.h"
 
 namespace tradefin::bench {
 
 double Seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
       .count();
+}
+
+std::vector<std::string> SignedWaybills(int n, const Signer& signer) {
+  std::ifstream in(std::string(TRADEFIN_SOURCE_DIR) + "/samples/shipment/rail-waybill.xml");
+  std::stringstream raw;
+  raw << in.rdbuf();
+  const std::string sample = raw.str();
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) {
+    std::string xml = sample;
+    char num[16];
+    std::snprintf(num, sizeof num, "25CX%06d", i);
+    size_t p;
+    while ((p = xml.find("25CX050417")) != std::string::npos) xml.replace(p, 10, num);
+    out.push_back(Need(SignDocument(xml, signer, SignOptions()), "sign"));
+  }
+  return out;
 }
 
 uint64_t DirBytes(const std::filesystem::path& dir) {

@@ -11,9 +11,11 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "tradefin/core/result.h"
 #include "tradefin/core/status.h"
+#include "tradefin/signing/signer.h"
 
 namespace tradefin::bench {
 
@@ -26,6 +28,11 @@ double MeasureOpsPerSec(const std::function<void()>& fn,
 // "2 x Intel(R) Xeon(R) ... (nproc 2)": logical CPUs and the CPU model
 // from /proc/cpuinfo, for the machine line of docs/performance/*.md.
 std::string MachineDescription();
+
+// `n` copies of samples/shipment/rail-waybill.xml, copy i with consignment
+// number 25CX<i, 6 digits> (so each has its own natural key), each signed
+// by `signer`. Exits(2) if signing fails.
+std::vector<std::string> SignedWaybills(int n, const Signer& signer);
 
 // Wall-clock seconds since `start`.
 double Seconds(std::chrono::steady_clock::time_point start);

@@ -117,21 +117,9 @@ int main(int argc, char** argv) {
   if (fill_only.empty()) fs::create_directories(root);
 
   // Signed waybills, each with its own consignment number, as store_bench.
-  std::ifstream in(std::string(TRADEFIN_SOURCE_DIR) + "/samples/shipment/rail-waybill.xml");
-  std::stringstream raw;
-  raw << in.rdbuf();
-  const std::string sample = raw.str();
   PrivateKey key = Need(PrivateKey::Generate(KeyType::kEd25519), "key");
   auto signer = Need(NewSoftwareSigner(key), "signer");
-  std::vector<std::string> docs;
-  for (int i = 0; i < kHead + top_docs; ++i) {
-    std::string xml = sample;
-    char num[16];
-    std::snprintf(num, sizeof num, "25CX%06d", i);
-    size_t p;
-    while ((p = xml.find("25CX050417")) != std::string::npos) xml.replace(p, 10, num);
-    docs.push_back(Need(SignDocument(xml, *signer, SignOptions()), "sign"));
-  }
+  const std::vector<std::string> docs = bench::SignedWaybills(kHead + top_docs, *signer);
   std::printf("documents: %d signed rail waybills of ~%zu bytes (%d audit sample + %d on top), "
               "batch %d\n", kHead + top_docs, docs[0].size(), kHead, top_docs, batch);
   std::printf("| entries | fill s | close after fill ms | open ms (first / best of 3) | open after submit ms | "
