@@ -4,6 +4,7 @@
 // damaged), and nothing says "no store here".
 #include <leveldb/db.h>
 #include <leveldb/options.h>
+#include <leveldb/write_batch.h>
 
 #include <filesystem>
 #include <functional>
@@ -41,14 +42,20 @@ struct DamagedStore {
                      "--role", role, "--pubkey", (tmp.path() / file).string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
-  void DeleteEntryRow(uint64_t index) {
+  // Changes rows behind tradefin's back: one synced LevelDB batch.
+  void EditRows(const std::function<void(leveldb::WriteBatch*)>& edit) {
     leveldb::DB* raw = nullptr;
     leveldb::Options o;
     REQUIRE(leveldb::DB::Open(o, store + "/db", &raw).ok());
     std::unique_ptr<leveldb::DB> db(raw);
+    leveldb::WriteBatch batch;
+    edit(&batch);
     leveldb::WriteOptions wo;
     wo.sync = true;
-    REQUIRE(db->Delete(wo, store::U64Key('e', index)).ok());
+    REQUIRE(db->Write(wo, &batch).ok());
+  }
+  void DeleteEntryRow(uint64_t index) {
+    EditRows([&](leveldb::WriteBatch* b) { b->Delete(store::U64Key('e', index)); });
   }
   std::string NewKeyFile(const std::string& name) {
     auto k = PrivateKey::Generate(KeyType::kEd25519);
@@ -60,6 +67,16 @@ struct DamagedStore {
 
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
+}
+
+// The store's rows sit in LevelDB's log until a memtable fills; a
+// long-lived store has them in .ldb tables. Moves them there.
+void CompactToTables(const std::string& store) {
+  leveldb::DB* raw = nullptr;
+  leveldb::Options opt;
+  REQUIRE(leveldb::DB::Open(opt, (fs::path(store) / "db").string(), &raw).ok());
+  raw->CompactRange(nullptr, nullptr);
+  delete raw;
 }
 
 TEST_CASE("damaged store CLI: a deleted entry row") {
@@ -110,13 +127,7 @@ TEST_CASE("damaged store CLI: a truncated table file") {
   // The store reopens with LevelDB's reuse_logs (so that reads leave its
   // files unchanged): the rows may still sit in the log. Compact them into
   // .ldb tables first, as a long-lived store would have.
-  {
-    leveldb::DB* raw = nullptr;
-    leveldb::Options opt;
-    REQUIRE(leveldb::DB::Open(opt, (fs::path(s.store) / "db").string(), &raw).ok());
-    raw->CompactRange(nullptr, nullptr);
-    delete raw;
-  }
+  CompactToTables(s.store);
   std::vector<fs::path> tables;
   for (const auto& f : fs::directory_iterator(fs::path(s.store) / "db"))
     if (f.path().extension() == ".ldb") tables.push_back(f.path());
@@ -133,16 +144,6 @@ TEST_CASE("damaged store CLI: a truncated table file") {
   auto add = RunCli({"party", "add", "--store", s.store, "--id", "91510113MA6CT4K21P", "--name",
                      "x", "--role", "shipper", "--pubkey", s.NewKeyFile("d.pub")});
   CHECK(add.exit_code == 2);
-}
-
-// The store's rows sit in LevelDB's log until a memtable fills; a
-// long-lived store has them in .ldb tables. Moves them there.
-void CompactToTables(const std::string& store) {
-  leveldb::DB* raw = nullptr;
-  leveldb::Options opt;
-  REQUIRE(leveldb::DB::Open(opt, (fs::path(store) / "db").string(), &raw).ok());
-  raw->CompactRange(nullptr, nullptr);
-  delete raw;
 }
 
 // The only file in db/ whose name matches `pred`.
@@ -262,18 +263,10 @@ TEST_CASE("damaged store CLI: a corrupted table block is caught by its checksum"
 TEST_CASE("damaged store CLI: a missing tree node names the node") {
   Runtime runtime;
   DamagedStore s;
-  {
-    leveldb::DB* raw = nullptr;
-    leveldb::Options o;
-    REQUIRE(leveldb::DB::Open(o, s.store + "/db", &raw).ok());
-    std::unique_ptr<leveldb::DB> db(raw);
-    leveldb::WriteOptions wo;
-    wo.sync = true;
-    std::string key(1, 'n');
-    store::PutU8(&key, 0);
-    store::PutU64(&key, 2);  // the third leaf: part of the tree's compact range
-    REQUIRE(db->Delete(wo, key).ok());
-  }
+  std::string key(1, 'n');
+  store::PutU8(&key, 0);
+  store::PutU64(&key, 2);  // the third leaf: part of the tree's compact range
+  s.EditRows([&](leveldb::WriteBatch* b) { b->Delete(key); });
   RefusesNaming(s, {"log"}, "tree node 0/2 is missing");
   RefusesNaming(s, {"party", "revoke", "--id", "LDZBPLP0XXX"}, "tree node 0/2");
   AuditFailsNaming(s, "tree node 0/2");
@@ -282,17 +275,9 @@ TEST_CASE("damaged store CLI: a missing tree node names the node") {
 TEST_CASE("damaged store CLI: a store from a newer format version") {
   Runtime runtime;
   DamagedStore s;
-  {
-    leveldb::DB* raw = nullptr;
-    leveldb::Options o;
-    REQUIRE(leveldb::DB::Open(o, s.store + "/db", &raw).ok());
-    std::unique_ptr<leveldb::DB> db(raw);
-    std::string fmt;
-    store::PutU16(&fmt, 3);
-    leveldb::WriteOptions wo;
-    wo.sync = true;
-    REQUIRE(db->Put(wo, "mformat", fmt).ok());
-  }
+  std::string fmt;
+  store::PutU16(&fmt, 3);
+  s.EditRows([&](leveldb::WriteBatch* b) { b->Put("mformat", fmt); });
   const std::string want = "store format 3 is newer than this tradefin supports (2); upgrade tradefin";
   RefusesNaming(s, {"log"}, want);
   RefusesNaming(s, {"party", "revoke", "--id", "LDZBPLP0XXX"}, want);
