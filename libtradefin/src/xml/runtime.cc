@@ -3,31 +3,28 @@
 // Initialize/Terminate calls, and libxml2 gets an external-entity loader
 // that refuses everything, so no code path can ever fetch a file or URL.
 // Xerces-C is initialised lazily, by the first schema validator
-// (RequireRuntime), because its start-up work is wasted on the many runs
-// that never validate (docs/performance/startup.md).
+// (EnsureXerces), because its start-up work is wasted on the many runs that
+// never validate; in the shared library it is not even loaded until then
+// (xsd_backend.h, docs/performance/startup.md).
 #include "tradefin/core/runtime.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlIO.h>
-#include <xercesc/util/PlatformUtils.hpp>
-#include <xercesc/util/XMLException.hpp>
-#include <xercesc/util/XMLString.hpp>
-
 #include <atomic>
 #include <mutex>
-#include <new>
-#include <string>
 
 #include "xml/runtime_internal.h"
-#include "xml/runtime_state.h"
+#include "xml/xsd/xsd_backend.h"
 
 namespace tradefin {
 namespace {
 
 std::mutex g_mutex;
 int g_refcount = 0;                // guarded by g_mutex
-std::string g_init_error;          // guarded by g_mutex; empty when fine
+Status g_init_error;               // guarded by g_mutex; OK when fine
 std::atomic<bool> g_ready{false};  // Xerces initialised and not torn down
+// The backend that initialised Xerces; set with g_ready, guarded by g_mutex.
+const xml_internal::XsdBackend* g_backend = nullptr;
 
 // Silent on purpose: the parse that asked fails and reports its own error;
 // printing the URL to stderr would be noise outside the caller's control.
@@ -37,13 +34,6 @@ xmlParserInputPtr RefuseExternalEntity(const char* /*url*/,
   return nullptr;
 }
 
-std::string XercesMessage(const xercesc::XMLException& e) {
-  char* m = xercesc::XMLString::transcode(e.getMessage());
-  std::string out = m != nullptr ? m : "unknown error";
-  xercesc::XMLString::release(&m);
-  return out;
-}
-
 }  // namespace
 
 Runtime::Runtime() {
@@ -51,14 +41,14 @@ Runtime::Runtime() {
   if (g_refcount++ != 0) return;
   xmlInitParser();
   xmlSetExternalEntityLoader(RefuseExternalEntity);
-  g_init_error.clear();
+  g_init_error = Status();
 }
 
 Runtime::~Runtime() {
   std::lock_guard<std::mutex> lock(g_mutex);
   if (--g_refcount == 0) {
-    if (g_ready.exchange(false)) xercesc::XMLPlatformUtils::Terminate();
-    g_init_error.clear();
+    if (g_ready.exchange(false)) g_backend->terminate();
+    g_init_error = Status();
     // xmlCleanupParser() is deliberately not called: other code in the
     // process may still use libxml2 (its docs warn against calling it from
     // a library).
@@ -71,45 +61,31 @@ Status Runtime::status() const {
   std::lock_guard<std::mutex> lock(g_mutex);
   if (g_refcount == 0)
     return Status::FailedPrecondition("this tradefin::Runtime has been torn down");
-  if (!g_init_error.empty()) return Status::Internal(g_init_error);
-  return Status();
+  return g_init_error;
 }
-
-namespace xml {
-
-Status RequireRuntime(std::string_view what) {
-  if (g_ready.load()) return Status();
-  std::lock_guard<std::mutex> lock(g_mutex);
-  if (g_refcount == 0) {
-    return Status::FailedPrecondition(
-        std::string(what) +
-        " needs a live tradefin::Runtime: create one (tradefin::Runtime "
-        "runtime;) before using the library and keep it until you are done");
-  }
-  if (g_ready.load()) return Status();
-  if (!g_init_error.empty()) return Status::Internal(g_init_error);
-  // The contract lets only std::bad_alloc escape; anything else Xerces
-  // throws here is kept and returned by status() and by every later call
-  // that needs Xerces.
-  try {
-    xercesc::XMLPlatformUtils::Initialize();
-    g_ready.store(true);
-    return Status();
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const xercesc::XMLException& e) {
-    g_init_error = "Xerces-C failed to initialise: " + XercesMessage(e);
-  } catch (...) {
-    g_init_error = "Xerces-C failed to initialise (unknown exception)";
-  }
-  return Status::Internal(g_init_error);
-}
-
-}  // namespace xml
 
 namespace xml_internal {
 
-Status EnsureXerces() { return xml::RequireRuntime("schema validation"); }
+Result<const XsdBackend*> EnsureXerces() {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  if (g_refcount == 0) {
+    return Status::FailedPrecondition(
+        "schema validation needs a live tradefin::Runtime: create one "
+        "(tradefin::Runtime runtime;) before using the library and keep it "
+        "until you are done");
+  }
+  if (g_ready.load()) return g_backend;
+  if (!g_init_error.ok()) return g_init_error;
+  Result<const XsdBackend*> backend = GetXsdBackend();
+  Status started = backend.ok() ? (*backend)->initialize() : backend.status();
+  if (!started.ok()) {
+    g_init_error = started;
+    return g_init_error;
+  }
+  g_backend = *backend;
+  g_ready.store(true);
+  return g_backend;
+}
 
 }  // namespace xml_internal
 }  // namespace tradefin

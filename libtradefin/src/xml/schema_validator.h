@@ -42,7 +42,7 @@ class SchemaValidator {
   // enforces itself (Xerces has no depth limit of its own).
   static Result<std::unique_ptr<SchemaValidator>> Create(
       const ParseOptions& options);
-  virtual ~SchemaValidator();
+  virtual ~SchemaValidator() = default;
 
   // Validates `bytes` (already checked by xml::Document::Parse for DOCTYPE,
   // size and depth) against the cached grammar of its root namespace; a

@@ -18,7 +18,10 @@
 // a Validator, validating, parsing documents) return kFailedPrecondition
 // naming the missing Runtime instead of crashing. If starting Xerces-C
 // fails, nothing throws: that call, every later call that needs Xerces-C
-// and status() return kInternal with the reason.
+// and status() return the error: kInternal with Xerces-C's reason, or, for
+// the shared library, kIOError when its XSD plugin (tradefin/libtradefin-
+// xsd-<version>.so beside libtradefin.so, loaded on the first validation)
+// is missing, kFailedPrecondition when it is another version's.
 //
 // Thread safety: construct and destroy from one thread, while no other
 // tradefin call is running. status() may be called from any thread.
@@ -39,8 +42,8 @@ class TRADEFIN_EXPORT Runtime {
   Runtime& operator=(const Runtime&) = delete;
 
   // OK while the Runtime is alive and Xerces-C has not failed to start
-  // (it starts on first use, so OK before that); kInternal with the reason
-  // Xerces-C gave once a start has failed.
+  // (it starts on first use, so OK before that); once a start has failed,
+  // that error (see above).
   Status status() const;
 };
 
